@@ -1,0 +1,119 @@
+using Extractor.Parsing.Outline;
+using Extractor.Parsing.Rules;
+using Extractor.Parsing.Text;
+
+namespace Extractor.Parsing.Extraction;
+
+/// <summary>Turns the outline's items into <see cref="Item"/>s: problem title and text, rectification text, measures, status, fields, tags.</summary>
+internal static class ItemExtractor
+{
+    public static Item Extract(OutlineItem item, int index, CompiledRules rules, LocationResolver locations, List<Warning> warnings)
+    {
+        var problem = ExtractProblem(item, rules, locations);
+        var rectification = item.Rectification.Count > 0 ? ExtractRectification(item, rules, locations, warnings) : null;
+        if (rectification is null)
+            warnings.Add(new Warning
+            {
+                Code = WarningCodes.MissingRectification,
+                Message = $"the problem “{Snippet(problem.Title)}” has no rectification",
+                Location = problem.Location,
+            });
+        var fields = item.Fields.Select(f => new Field
+        {
+            Name = f.Label.Label,
+            Value = f.Value.Text,
+            Location = locations.Of(f.Paragraph),
+        }).ToList();
+        foreach (var s in item.Status)
+            fields.Add(new Field { Name = s.Label.Label, Value = s.Value.Text, Location = locations.Of(s.Paragraph) });
+        fields = [.. fields.OrderBy(f => f.Location.Start)];
+        return new Item
+        {
+            Index = index,
+            Path = PathOf(item),
+            Problem = problem,
+            Rectification = rectification,
+            Fields = fields,
+            Tags = Tags(problem.Text, rectification?.Text, rules),
+        };
+    }
+
+    private static List<string> PathOf(OutlineItem item)
+    {
+        var path = new List<string>();
+        for (var s = item.Section; s?.Parent is not null; s = s.Parent) path.Add(s.MarkerText);
+        path.Reverse();
+        return path;
+    }
+
+    private static Problem ExtractProblem(OutlineItem item, CompiledRules rules, LocationResolver locations)
+    {
+        var paragraphs = item.Problem;
+        if (paragraphs.Count == 0)
+        {
+            var anchor = item.Section.Heading ?? item.Rectification[0].Paragraph;
+            var empty = locations.Of(anchor, 0, 0);
+            return new Problem { Title = "", Text = "", Location = empty };
+        }
+        return new Problem
+        {
+            Title = Title(paragraphs[0].Text, rules),
+            Text = TextTools.Join(paragraphs),
+            Location = locations.Of(paragraphs),
+        };
+    }
+
+    /// <summary>The problem in a phrase: the phrase of <c>针对…的问题</c>, or the first sentence.</summary>
+    internal static string Title(string text, CompiledRules rules)
+    {
+        var first = TextTools.FirstSentence(text);
+        foreach (var pattern in rules.ProblemPhrases)
+        {
+            var m = pattern.Match(first);
+            if (m.Success && m.Groups["phrase"] is { Success: true, Length: > 0 } phrase)
+                return TextTools.Unquote(phrase.Value.Trim());
+        }
+        return first;
+    }
+
+    private static Rectification ExtractRectification(OutlineItem item, CompiledRules rules, LocationResolver locations, List<Warning> warnings)
+    {
+        var contents = new List<Paragraph>();
+        var parts = new List<MeasureSplitter.Part>();
+        for (var i = 0; i < item.Rectification.Count; i++)
+        {
+            var part = item.Rectification[i];
+            // The first label is the rectification's own; a later one (整改成效：) stays in the text and restarts the ordinals.
+            var content = i == 0 ? part.Content : part.Paragraph;
+            if (content.Text.Length == 0) continue;
+            contents.Add(content);
+            parts.Add(new MeasureSplitter.Part(content, part.Measure, StartsSeries: i > 0 && part.Label is not null));
+        }
+        var measures = MeasureSplitter.Split(parts, rules, locations, warnings);
+        var (status, cue) = StatusClassifier.Classify([.. item.Status.Select(s => s.Value)], contents, rules, locations);
+        return new Rectification
+        {
+            Label = item.Label?.Label,
+            Text = TextTools.Join(contents),
+            Measures = measures,
+            Status = status,
+            StatusCue = cue,
+            Location = locations.Resolve(item.Rectification[0].Paragraph.SourceOffset(item.Rectification[0].Label?.Start ?? 0),
+                item.Rectification[^1].Paragraph.SourceStop),
+        };
+    }
+
+    private static List<string> Tags(string problem, string? rectification, CompiledRules rules)
+    {
+        var tags = new List<string>();
+        foreach (var tag in rules.Tags)
+        {
+            var hit = tag.Keywords.Any(k => problem.Contains(k, StringComparison.Ordinal)
+                || (!tag.ProblemOnly && rectification is not null && rectification.Contains(k, StringComparison.Ordinal)));
+            if (hit) tags.Add(tag.Name);
+        }
+        return tags;
+    }
+
+    private static string Snippet(string text) => text.Length <= 16 ? text : text[..16] + "…";
+}

@@ -1,0 +1,73 @@
+using Extractor.Parsing.Documents;
+using Extractor.Parsing.Text;
+
+namespace Extractor.Parsing.Extraction;
+
+/// <summary>Turns offsets in the extracted text into <see cref="SourceLocation"/>s: line, page, paragraph or element path.</summary>
+internal sealed class LocationResolver
+{
+    private readonly int[] _lineStarts;
+    private readonly IReadOnlyList<TextBlock> _blocks;
+
+    public LocationResolver(ExtractedDocument document)
+    {
+        _blocks = document.Blocks;
+        var text = document.Text;
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is not ('\n' or '\r' or '\u0085' or '\u2028' or '\u2029')) continue;
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            starts.Add(i + 1);
+        }
+        _lineStarts = [.. starts];
+    }
+
+    /// <summary>The location of <c>[start, end)</c>.</summary>
+    public SourceLocation Resolve(int start, int end)
+    {
+        if (end < start) end = start;
+        var line = LineOf(start);
+        var endLine = end > start ? LineOf(end - 1) : line;
+        var block = BlockAt(start);
+        return new SourceLocation
+        {
+            Line = line,
+            EndLine = endLine != line ? endLine : null,
+            Page = block?.Page,
+            Paragraph = block?.Paragraph,
+            Path = block?.Path,
+            Start = start,
+            End = end,
+        };
+    }
+
+    /// <summary>The whole of <paramref name="p"/>.</summary>
+    public SourceLocation Of(Paragraph p) => Resolve(p.SourceStart, p.SourceStop);
+
+    /// <summary>Characters <c>[start, end)</c> of <paramref name="p"/>'s normalized text.</summary>
+    public SourceLocation Of(Paragraph p, int start, int end) => Resolve(p.SourceOffset(start), p.SourceEnd(end));
+
+    /// <summary>From the start of the first paragraph to the end of the last.</summary>
+    public SourceLocation Of(IReadOnlyList<Paragraph> paragraphs) =>
+        Resolve(paragraphs[0].SourceStart, paragraphs[^1].SourceStop);
+
+    private int LineOf(int offset)
+    {
+        var i = Array.BinarySearch(_lineStarts, offset);
+        return (i >= 0 ? i : ~i - 1) + 1;
+    }
+
+    private TextBlock? BlockAt(int offset)
+    {
+        int lo = 0, hi = _blocks.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_blocks[mid].Start <= offset) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found >= 0 ? _blocks[found] : null;
+    }
+}

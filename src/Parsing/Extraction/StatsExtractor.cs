@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using Extractor.Parsing.Outline;
+using Extractor.Parsing.Rules;
+using Extractor.Parsing.Text;
+
+namespace Extractor.Parsing.Extraction;
+
+/// <summary>
+/// Reads the figures a notice states about itself (<c>巡察反馈35个具体问题，整改完成28个</c>) from the text that
+/// belongs to no item — preamble, narrative sections, closing — where such sentences are about the whole notice.
+/// </summary>
+internal static class StatsExtractor
+{
+    public static List<Statistic> Extract(IEnumerable<Paragraph> paragraphs, CompiledRules rules, LocationResolver locations)
+    {
+        var stats = new List<Statistic>();
+        var seen = new HashSet<(string, int)>();
+        foreach (var p in paragraphs)
+            foreach (var (start, end) in TextTools.Sentences(p))
+            {
+                var sentence = p.Text[start..end];
+                foreach (var rule in rules.Stats)
+                    foreach (Match m in rule.Pattern.Matches(sentence))
+                    {
+                        if (TextTools.ParseNumber(m.Groups["value"].Value) is not { } value) continue;
+                        if (!seen.Add((rule.Name, start + m.Groups["value"].Index))) continue;
+                        stats.Add(new Statistic
+                        {
+                            Name = rule.Name,
+                            Value = value,
+                            Unit = m.Groups["unit"] is { Success: true } unit ? unit.Value : rule.Unit,
+                            Text = sentence,
+                            Location = locations.Of(p, start, end),
+                        });
+                    }
+            }
+        return [.. stats.OrderBy(s => s.Location.Start)]; // stable: rule order within a sentence
+    }
+
+    /// <summary>The text of a notice that belongs to no item, in document order.</summary>
+    public static IEnumerable<Paragraph> NoticeLevelText(OutlineDocument outline, IEnumerable<Paragraph> preamble)
+    {
+        foreach (var p in preamble) yield return p;
+        foreach (var child in outline.Root.Children)
+            foreach (var p in Bodies(child)) yield return p;
+        foreach (var p in outline.Closing) yield return p;
+    }
+
+    private static IEnumerable<Paragraph> Bodies(OutlineSection section)
+    {
+        foreach (var p in section.Body) yield return p;
+        foreach (var child in section.Children)
+            foreach (var p in Bodies(child)) yield return p;
+    }
+}

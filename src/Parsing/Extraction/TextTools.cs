@@ -1,0 +1,77 @@
+using System.Text;
+using Extractor.Parsing.Text;
+
+namespace Extractor.Parsing.Extraction;
+
+/// <summary>Small text helpers shared by the extractors.</summary>
+internal static class TextTools
+{
+    /// <summary>The paragraphs' texts joined by line feeds.</summary>
+    public static string Join(IEnumerable<Paragraph> paragraphs)
+    {
+        var sb = new StringBuilder();
+        foreach (var p in paragraphs)
+        {
+            if (sb.Length > 0) sb.Append('\n');
+            sb.Append(p.Text);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The first sentence of <paramref name="text"/> without its closing punctuation.</summary>
+    public static string FirstSentence(string text)
+    {
+        var end = Outline.OutlineBuilder.FirstSentenceEnd(text);
+        return text[..end].TrimEnd('。', '！', '？', '!', '?', '；', ';', '，', ',', '：', ':', ' ');
+    }
+
+    /// <summary>Strips quotes that enclose the whole of <paramref name="text"/>.</summary>
+    public static string Unquote(string text) =>
+        text.Length > 2 && ((text[0] == '“' && text[^1] == '”') || (text[0] == '"' && text[^1] == '"') || (text[0] == '「' && text[^1] == '」'))
+        && text.IndexOfAny(['“', '”', '"', '「', '」'], 1, text.Length - 2) < 0
+            ? text[1..^1]
+            : text;
+
+    /// <summary>Sentences of <paramref name="p"/> as ranges, each ending after its terminator.</summary>
+    public static IEnumerable<(int Start, int End)> Sentences(Paragraph p)
+    {
+        var text = p.Text;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!CharClass.IsSentenceEnd(text[i])) continue;
+            yield return (start, i + 1);
+            start = i + 1;
+            while (start < text.Length && text[start] == ' ') start++;
+            i = start - 1;
+        }
+        if (start < text.Length) yield return (start, text.Length);
+    }
+
+    /// <summary>Parses a number written in Arabic (ASCII or full-width, with a decimal point) or Chinese numerals.</summary>
+    public static decimal? ParseNumber(string s)
+    {
+        if (s.Length == 0) return null;
+        if (CharClass.IsDigit(s[0]))
+        {
+            var ascii = new string([.. s.Select(c => c >= '０' && c <= '９' ? (char)(c - '０' + '0') : c == '．' ? '.' : c)]);
+            return decimal.TryParse(ascii, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var d)
+                ? d : null;
+        }
+        var n = ChineseNumerals.Parse(s);
+        return n >= 0 ? n : null;
+    }
+
+    /// <summary>A date from year, month and day groups in Arabic or Chinese numerals; null when impossible.</summary>
+    public static DateOnly? Date(string year, string month, string day)
+    {
+        var y = ChineseNumerals.ParseAny(year);
+        var m = ChineseNumerals.ParseAny(month);
+        var d = ChineseNumerals.ParseAny(day);
+        return Date(y, m, d);
+    }
+
+    /// <summary>A date from numbers; null when impossible.</summary>
+    public static DateOnly? Date(int y, int m, int d) =>
+        y is >= 1900 and <= 2200 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m) ? new DateOnly(y, m, d) : null;
+}

@@ -1,0 +1,64 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Extractor.Parsing;
+
+/// <summary>
+/// Reads and writes <see cref="Notice"/> JSON: camelCase, indented by two spaces, <c>\n</c> line ends, Chinese
+/// written as is (not <c>\uXXXX</c>). The same notice always gives byte-identical output.
+/// </summary>
+public static class NoticeJson
+{
+    private static readonly JsonSerializerOptions Indented = Create(indented: true);
+    private static readonly JsonSerializerOptions Compact = Create(indented: false);
+
+    private static JsonSerializerOptions Create(bool indented)
+    {
+        var options = new JsonSerializerOptions(NoticeJsonContext.Default.Options)
+        {
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            WriteIndented = indented,
+            NewLine = "\n",
+            TypeInfoResolver = NoticeJsonContext.Default,
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static JsonTypeInfo<Notice> TypeInfo(bool indented) =>
+        (JsonTypeInfo<Notice>)(indented ? Indented : Compact).GetTypeInfo(typeof(Notice));
+
+    /// <summary>The options used for notices (read-only), for callers who serialize notices inside their own documents.</summary>
+    public static JsonSerializerOptions Options => Indented;
+
+    /// <summary>The notice as indented JSON, ending with a line feed.</summary>
+    public static string Serialize(Notice notice) => JsonSerializer.Serialize(notice, TypeInfo(true)) + "\n";
+
+    /// <summary>The notice as JSON on a single line (for JSON Lines), without a line feed.</summary>
+    public static string SerializeLine(Notice notice) => JsonSerializer.Serialize(notice, TypeInfo(false));
+
+    /// <summary>Writes the notice as indented UTF-8 JSON (no BOM), ending with a line feed.</summary>
+    public static async Task WriteAsync(Stream stream, Notice notice, CancellationToken cancellation = default)
+    {
+        await JsonSerializer.SerializeAsync(stream, notice, TypeInfo(true), cancellation).ConfigureAwait(false);
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Reads a notice written by <see cref="Serialize"/>.</summary>
+    /// <exception cref="JsonException">The JSON does not describe a notice.</exception>
+    public static Notice Deserialize(string json) =>
+        JsonSerializer.Deserialize(json, TypeInfo(true)) ?? throw new JsonException("the JSON is null, not a notice");
+
+    /// <summary>Reads a notice written by <see cref="Serialize"/>.</summary>
+    public static Notice Deserialize(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize(utf8Json, TypeInfo(true)) ?? throw new JsonException("the JSON is null, not a notice");
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    IndentSize = 2)]
+[JsonSerializable(typeof(Notice))]
+internal sealed partial class NoticeJsonContext : JsonSerializerContext;

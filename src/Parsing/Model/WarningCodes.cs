@@ -1,0 +1,41 @@
+namespace Extractor.Parsing;
+
+/// <summary>The codes of <see cref="Warning"/>. Codes are stable; messages may be reworded.</summary>
+public static class WarningCodes
+{
+    /// <summary>A heading number skips one or more numbers (<c>（三）</c> then <c>（五）</c>).</summary>
+    public const string NumberingGap = "numbering-gap";
+
+    /// <summary>A heading number repeats its predecessor.</summary>
+    public const string NumberingRepeat = "numbering-repeat";
+
+    /// <summary>A problem had no heading number; one was inferred from its siblings.</summary>
+    public const string InferredHeading = "inferred-heading";
+
+    /// <summary>The <c>一是…二是…</c> ordinals of a rectification skip a number.</summary>
+    public const string MeasureGap = "measure-gap";
+
+    /// <summary>The <c>一是…二是…</c> ordinals of a rectification repeat a number.</summary>
+    public const string MeasureRepeat = "measure-repeat";
+
+    /// <summary>A rectification was recognised without a label such as <c>整改情况：</c>.</summary>
+    public const string UnlabelledRectification = "unlabelled-rectification";
+
+    /// <summary>A problem has no rectification.</summary>
+    public const string MissingRectification = "missing-rectification";
+
+    /// <summary>A rectification label follows no problem.</summary>
+    public const string OrphanRectification = "orphan-rectification";
+
+    /// <summary>The notice's dates contradict each other (dated before its own inspection).</summary>
+    public const string DateInconsistent = "date-inconsistent";
+
+    /// <summary>The text has no headings and no labels: no items could be found.</summary>
+    public const string NoStructure = "no-structure";
+
+    /// <summary>The encoding was guessed statistically and may be wrong.</summary>
+    public const string EncodingGuessed = "encoding-guessed";
+
+    /// <summary>A reader dropped or could not read part of the input (a page without text, an unreadable table).</summary>
+    public const string ContentSkipped = "content-skipped";
+}

@@ -1,0 +1,60 @@
+using Extractor.Parsing.Rules;
+using Extractor.Parsing.Text;
+
+namespace Extractor.Parsing.Outline;
+
+/// <summary>A heading marker at the start of a paragraph.</summary>
+/// <param name="Style">The marker style.</param>
+/// <param name="Number">The number it stands for.</param>
+/// <param name="Text">The marker as written (<c>（十二）</c>).</param>
+/// <param name="Prefix">What precedes the numeral (<c>（</c>).</param>
+/// <param name="Numeral">The numeral as written (<c>十二</c>, <c>３</c>).</param>
+/// <param name="Suffix">What follows the numeral (<c>）</c>, <c>、</c>, <c>.</c>).</param>
+/// <param name="ContentStart">Where the heading text starts (after the marker and any spaces).</param>
+internal sealed record MarkerMatch(CompiledMarker Style, int Number, string Text, string Prefix, string Numeral, string Suffix, int ContentStart)
+{
+    /// <summary>The marker this style would write for <paramref name="number"/>, with the same brackets and digit width.</summary>
+    public string Render(int number)
+    {
+        var numeral = Style.Numerals switch
+        {
+            NumeralKind.Chinese => ChineseNumerals.Format(number),
+            NumeralKind.Circled => ChineseNumerals.FormatCircled(number),
+            _ when Numeral.Length > 0 && Numeral[0] >= '０' => string.Concat(number.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => (char)(c - '0' + '０'))),
+            _ => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return Prefix + numeral + Suffix;
+    }
+}
+
+/// <summary>Recognises heading markers (<c>一、</c> <c>（一）</c> <c>1.</c> <c>（1）</c> <c>①</c> and custom styles) at the start of a paragraph.</summary>
+internal static class MarkerRecognizer
+{
+    /// <summary>The marker that opens <paramref name="text"/>, or null.</summary>
+    public static MarkerMatch? Recognize(string text, CompiledRules rules)
+    {
+        if (text.Length == 0) return null;
+        var first = text[0];
+        // Every default style opens with a numeral or a bracket; skip the regexes for ordinary text.
+        if (!(CharClass.IsDigit(first) || first is '（' or '(' || ChineseNumerals.Digit(first) > 0 || first == '十' || (first >= '①' && first <= '⑳') || (first >= '㉑' && first <= '㉟'))
+            && ReferenceEquals(rules, CompiledRules.Default))
+            return null;
+        foreach (var style in rules.Markers)
+        {
+            var m = style.Pattern.Match(text);
+            if (!m.Success || m.Index != 0 || m.Length == 0) continue;
+            var numeral = m.Groups["number"].Value;
+            var number = style.Numerals switch
+            {
+                NumeralKind.Chinese => ChineseNumerals.Parse(numeral),
+                NumeralKind.Circled => ChineseNumerals.ParseCircled(numeral),
+                _ => ChineseNumerals.ParseArabic(numeral),
+            };
+            if (number < 1 || number > style.MaxNumber) continue;
+            var content = m.Length;
+            while (content < text.Length && text[content] == ' ') content++;
+            return new MarkerMatch(style, number, m.Value.TrimEnd(), m.Groups["prefix"].Value, numeral, m.Groups["suffix"].Value.TrimEnd(), content);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,117 @@
+using Extractor.Parsing.Rules;
+using Extractor.Parsing.Text;
+
+namespace Extractor.Parsing.Outline;
+
+/// <summary>
+/// What the outline stage finds: the front matter, the section tree, where each item's problem and rectification
+/// are, the closing text and the signature. Every paragraph of the input is in exactly one place.
+/// </summary>
+internal sealed class OutlineDocument
+{
+    /// <summary>Paragraphs before the first heading or label: title, issuer, preamble.</summary>
+    public required IReadOnlyList<Paragraph> Front { get; init; }
+
+    /// <summary>The root of the section tree (no heading of its own; its body holds stray paragraphs).</summary>
+    public required OutlineSection Root { get; init; }
+
+    /// <summary>The items in document order.</summary>
+    public required IReadOnlyList<OutlineItem> Items { get; init; }
+
+    /// <summary>Closing paragraphs after the last rectification.</summary>
+    public required IReadOnlyList<Paragraph> Closing { get; init; }
+
+    /// <summary>The signature lines at the end (issuer, date).</summary>
+    public required IReadOnlyList<Paragraph> Signature { get; init; }
+
+    /// <summary>Irregularities of structure.</summary>
+    public required IReadOnlyList<OutlineWarning> Warnings { get; init; }
+}
+
+/// <summary>A section of the tree.</summary>
+internal sealed class OutlineSection
+{
+    public OutlineSection? Parent { get; init; }
+    public List<OutlineSection> Children { get; } = [];
+
+    /// <summary>The marker, or for an inferred section the sibling marker its own is rendered from.</summary>
+    public MarkerMatch? Marker { get; init; }
+
+    /// <summary>The style (same as <see cref="Marker"/>'s).</summary>
+    public CompiledMarker? Style { get; init; }
+
+    /// <summary>The marker as written or inferred.</summary>
+    public string MarkerText { get; set; } = "";
+
+    public int Number { get; set; }
+    public bool Inferred { get; init; }
+    public int Depth { get; init; }
+
+    /// <summary>The whole heading paragraph (for an inferred section, the unnumbered problem paragraph).</summary>
+    public Paragraph? Heading { get; init; }
+
+    /// <summary>The heading text without marker, secondary marker or problem label; null when empty.</summary>
+    public Paragraph? Content { get; init; }
+
+    /// <summary>Paragraphs under the heading that belong to no item.</summary>
+    public List<Paragraph> Body { get; } = [];
+
+    /// <summary>Labelled lines (status, fields) under the heading that belong to no item.</summary>
+    internal List<LabelledParagraph> PendingLabelled { get; } = [];
+
+    /// <summary>Paragraphs after the heading not yet placed (problem text or narrative).</summary>
+    internal List<Paragraph> Pending { get; } = [];
+
+    /// <summary>The item whose problem this section's heading is.</summary>
+    public OutlineItem? Item { get; set; }
+}
+
+/// <summary>One problem and its rectification, as places in the text.</summary>
+internal sealed class OutlineItem
+{
+    /// <summary>The section whose heading is the problem, or (for an unnumbered item) the section it sits in.</summary>
+    public required OutlineSection Section { get; init; }
+
+    /// <summary>True when <see cref="Section"/>'s heading is this item's problem.</summary>
+    public required bool OwnsSection { get; init; }
+
+    /// <summary>The problem paragraphs (the first may be the heading text without its marker).</summary>
+    public List<Paragraph> Problem { get; } = [];
+
+    /// <summary>The rectification: the label paragraph (from the label on) and what follows.</summary>
+    public List<RectificationPart> Rectification { get; } = [];
+
+    /// <summary>The first rectification label; null for an unlabelled rectification.</summary>
+    public LabelMatch? Label { get; set; }
+
+    /// <summary>Labelled status lines (<c>整改状态：完成</c>).</summary>
+    public List<LabelledParagraph> Status { get; } = [];
+
+    /// <summary>Labelled fields (<c>整改时限：…</c>).</summary>
+    public List<LabelledParagraph> Fields { get; } = [];
+
+    /// <summary>Rectification labels seen in this item.</summary>
+    internal HashSet<string> Labels { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Style and last number of a numbered measure list under the label.</summary>
+    internal (CompiledMarker? Style, int Number) MeasureList { get; set; }
+
+    public bool InRectification => Label is not null || Rectification.Count > 0;
+}
+
+/// <summary>A paragraph of a rectification: the label paragraph (with its label), a numbered measure, or plain text.</summary>
+internal readonly record struct RectificationPart(Paragraph Paragraph, LabelMatch? Label = null, MarkerMatch? Measure = null)
+{
+    /// <summary>The text after the label, or the whole paragraph.</summary>
+    public Paragraph Content => Label is { } l ? Paragraph.Slice(l.ContentStart, Paragraph.Text.Length) : Paragraph;
+}
+
+/// <summary>A paragraph opened by a label.</summary>
+internal readonly record struct LabelledParagraph(LabelMatch Label, Paragraph Paragraph)
+{
+    /// <summary>The text after the label.</summary>
+    public Paragraph Value => Paragraph.Slice(Label.ContentStart, Paragraph.Text.Length);
+}
+
+/// <summary>A structural warning about a paragraph (or a part of it).</summary>
+internal readonly record struct OutlineWarning(string Code, string Message, Paragraph? Paragraph, int Start = 0, int End = -1);

@@ -1,0 +1,36 @@
+using System.Text;
+using Extractor.Parsing.Rules;
+
+namespace Extractor.Parsing;
+
+/// <summary>How <see cref="NoticeParser"/> reads and recognises notices.</summary>
+public sealed record ParserOptions
+{
+    /// <summary>The rule set (markers, labels, status words, metadata patterns, tags); null for <see cref="RuleSet.Default"/>.</summary>
+    public RuleSet? Rules { get; init; }
+
+    /// <summary>The encoding of text input; null to detect it (BOM, strict UTF-8, GB18030, Big5, then a statistical guess).</summary>
+    public Encoding? Encoding { get; init; }
+
+    /// <summary>Limits that protect against hostile or broken input.</summary>
+    public ParserLimits Limits { get; init; } = new();
+}
+
+/// <summary>
+/// Limits on what one input may cost. Input over a limit fails with <see cref="NoticeErrorKind.LimitExceeded"/>;
+/// the defaults are far above any real notice.
+/// </summary>
+public sealed record ParserLimits
+{
+    /// <summary>Largest input file or stream, in bytes (default 64 MiB).</summary>
+    public long MaxInputBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Largest total decompressed size of the parts of a DOCX package, in bytes (default 256 MiB).</summary>
+    public long MaxDecompressedBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>Most PDF pages read (default 2,000).</summary>
+    public int MaxPages { get; init; } = 2000;
+
+    /// <summary>Deepest element nesting read from HTML and DOCX (default 256).</summary>
+    public int MaxDepth { get; init; } = 256;
+}

@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+
+namespace Extractor.Parsing.Rules;
+
+/// <summary>
+/// A <see cref="RuleSet"/> made ready for matching: patterns compiled, word lists ordered longest first.
+/// Immutable and safe to share between threads; build one per rule set and reuse it.
+/// </summary>
+internal sealed class CompiledRules
+{
+    private static readonly Lazy<CompiledRules> DefaultRules = new(() => Compile(RuleSet.Default));
+
+    /// <summary>The compiled default rule set.</summary>
+    public static CompiledRules Default => DefaultRules.Value;
+
+    private CompiledRules() { }
+
+    public required IReadOnlyList<CompiledMarker> Markers { get; init; }
+    public required LabelMatcher Labels { get; init; }
+    public required Regex SecondaryMarker { get; init; }
+    public required Regex MeasureOrdinal { get; init; }
+    public required string[] Done { get; init; }
+    public required string[] Ongoing { get; init; }
+    public required string[] StatusIgnore { get; init; }
+    public required HashSet<string> DoneValues { get; init; }
+    public required HashSet<string> OngoingValues { get; init; }
+    public required Regex[] ProblemPhrases { get; init; }
+    public required string[] ProblemCues { get; init; }
+    public required string[] ClosingStarts { get; init; }
+    public required string[] ClosingContains { get; init; }
+    public required CompiledMetadata Metadata { get; init; }
+    public required CompiledStat[] Stats { get; init; }
+    public required TagRule[] Tags { get; init; }
+
+    /// <summary>Compiles <paramref name="rules"/>.</summary>
+    /// <exception cref="RuleSetException">A pattern does not compile or a required part is missing; the message names the field.</exception>
+    public static CompiledRules Compile(RuleSet rules)
+    {
+        if (rules.Markers.Count == 0) throw new RuleSetException("markers: at least one marker style is needed");
+        var markers = new List<CompiledMarker>();
+        for (var i = 0; i < rules.Markers.Count; i++)
+        {
+            var m = rules.Markers[i];
+            var field = $"markers[{i}]";
+            if (string.IsNullOrWhiteSpace(m.Style)) throw new RuleSetException($"{field}.style: a style name is needed");
+            var numerals = m.Numerals switch
+            {
+                "chinese" => NumeralKind.Chinese,
+                "arabic" => NumeralKind.Arabic,
+                "circled" => NumeralKind.Circled,
+                _ => throw new RuleSetException($"{field}.numerals: '{m.Numerals}' is not one of chinese, arabic, circled"),
+            };
+            var regex = Pattern(m.Pattern, $"{field}.pattern", required: true);
+            if (Array.IndexOf(regex.GetGroupNames(), "number") < 0)
+                throw new RuleSetException($"{field}.pattern: the pattern needs a group named 'number'");
+            if (m.MaxNumber < 1) throw new RuleSetException($"{field}.maxNumber: must be at least 1");
+            markers.Add(new CompiledMarker(m.Style, regex, numerals, m.MaxNumber, i));
+        }
+
+        var md = rules.Metadata;
+        return new CompiledRules
+        {
+            Markers = markers,
+            Labels = new LabelMatcher(rules.Labels, Pattern(rules.Labels.BareLabelFollower, "labels.bareLabelFollower")),
+            SecondaryMarker = Pattern(rules.SecondaryMarker, "secondaryMarker"),
+            MeasureOrdinal = Pattern(rules.MeasureOrdinal, "measureOrdinal"),
+            Done = Words(rules.Status.Done),
+            Ongoing = Words(rules.Status.Ongoing),
+            StatusIgnore = Words(rules.Status.Ignore),
+            DoneValues = new HashSet<string>(rules.Status.DoneValues, StringComparer.Ordinal),
+            OngoingValues = new HashSet<string>(rules.Status.OngoingValues, StringComparer.Ordinal),
+            ProblemPhrases = [.. rules.ProblemPhrases.Select((p, i) => Pattern(p, $"problemPhrases[{i}]", required: true))],
+            ProblemCues = Words(rules.ProblemCues),
+            ClosingStarts = Words(rules.Closing.Starts),
+            ClosingContains = Words(rules.Closing.Contains),
+            Metadata = new CompiledMetadata
+            {
+                IssuerLine = Pattern(md.IssuerLine, "metadata.issuerLine"),
+                IssuerInTitle = Pattern(md.IssuerInTitle, "metadata.issuerInTitle"),
+                Title = Pattern(md.Title, "metadata.title"),
+                TitleStart = Pattern(md.TitleStart, "metadata.titleStart"),
+                TitleTag = Pattern(md.TitleTag, "metadata.titleTag"),
+                TitleDate = Pattern(md.TitleDate, "metadata.titleDate"),
+                DateLine = Pattern(md.DateLine, "metadata.dateLine"),
+                Inspector = Pattern(md.Inspector, "metadata.inspector"),
+                Target = Pattern(md.Target, "metadata.target"),
+                Kind = Pattern(md.Kind, "metadata.kind"),
+                Period = Pattern(md.Period, "metadata.period"),
+                Feedback = Pattern(md.Feedback, "metadata.feedback"),
+                Phone = Pattern(md.Phone, "metadata.phone"),
+                Email = Pattern(md.Email, "metadata.email"),
+                Postal = Pattern(md.Postal, "metadata.postal"),
+            },
+            Stats = [.. rules.Stats.Select((s, i) => new CompiledStat(
+                string.IsNullOrWhiteSpace(s.Name) ? throw new RuleSetException($"stats[{i}].name: a name is needed") : s.Name,
+                Pattern(s.Pattern, $"stats[{i}].pattern", required: true), s.Unit))],
+            Tags = [.. rules.Tags.Select((t, i) => string.IsNullOrWhiteSpace(t.Name) || t.Keywords.Count == 0
+                ? throw new RuleSetException($"tags[{i}]: a tag needs a name and at least one keyword")
+                : t)],
+        };
+    }
+
+    /// <summary>A pattern that never matches stands in for an empty optional one.</summary>
+    private static readonly Regex Never = new("(?!)", RegexOptions.CultureInvariant);
+
+    private static Regex Pattern(string? pattern, string field, bool required = false)
+    {
+        if (string.IsNullOrEmpty(pattern))
+            return required ? throw new RuleSetException($"{field}: a pattern is needed") : Never;
+        try
+        {
+            return new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+        }
+        catch (ArgumentException e)
+        {
+            throw new RuleSetException($"{field}: invalid pattern: {e.Message}", e);
+        }
+    }
+
+    private static string[] Words(List<string> words) =>
+        [.. words.Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal)];
+}
+
+/// <summary>How a marker style writes its numbers.</summary>
+internal enum NumeralKind { Chinese, Arabic, Circled }
+
+/// <summary>A compiled marker style; <see cref="Canonical"/> is its position in the rule set (the GB/T 9704 order).</summary>
+internal sealed record CompiledMarker(string Style, Regex Pattern, NumeralKind Numerals, int MaxNumber, int Canonical);
+
+/// <summary>A compiled statistics rule.</summary>
+internal sealed record CompiledStat(string Name, Regex Pattern, string? Unit);
+
+/// <summary>Compiled metadata patterns.</summary>
+internal sealed class CompiledMetadata
+{
+    public required Regex IssuerLine { get; init; }
+    public required Regex IssuerInTitle { get; init; }
+    public required Regex Title { get; init; }
+    public required Regex TitleStart { get; init; }
+    public required Regex TitleTag { get; init; }
+    public required Regex TitleDate { get; init; }
+    public required Regex DateLine { get; init; }
+    public required Regex Inspector { get; init; }
+    public required Regex Target { get; init; }
+    public required Regex Kind { get; init; }
+    public required Regex Period { get; init; }
+    public required Regex Feedback { get; init; }
+    public required Regex Phone { get; init; }
+    public required Regex Email { get; init; }
+    public required Regex Postal { get; init; }
+}

@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+
+namespace Extractor.Parsing.Rules;
+
+/// <summary>What a label introduces.</summary>
+internal enum LabelKind { Rectification, Problem, Status, Field }
+
+/// <summary>A label found at <see cref="Start"/>; the labelled text starts at <see cref="ContentStart"/>.</summary>
+/// <param name="Kind">What the label introduces.</param>
+/// <param name="Label">The label as written, without brackets or separator.</param>
+/// <param name="Start">Where the label (or its opening bracket) starts.</param>
+/// <param name="ContentStart">Where the labelled text starts (after separator and spaces).</param>
+internal readonly record struct LabelMatch(LabelKind Kind, string Label, int Start, int ContentStart);
+
+/// <summary>Finds labels (<c>整改情况：</c>, <c>【整改措施】</c>, <c>问题2：</c>) at the start of a paragraph or after a sentence.</summary>
+internal sealed class LabelMatcher
+{
+    private readonly (string Label, LabelKind Kind)[] _labels;
+    private readonly string[] _separators;
+    private readonly Regex _bareFollower;
+    private readonly Regex? _inline;
+    private readonly HashSet<string> _followUp;
+
+    public LabelMatcher(LabelRules rules, Regex bareFollower)
+    {
+        var labels = new List<(string, LabelKind)>();
+        void Add(IEnumerable<string> words, LabelKind kind)
+        {
+            foreach (var w in words)
+                if (w.Length > 0 && !labels.Exists(l => l.Item1 == w)) labels.Add((w, kind));
+        }
+        Add(rules.Rectification, LabelKind.Rectification);
+        Add(rules.Status, LabelKind.Status);
+        Add(rules.Problem, LabelKind.Problem);
+        Add(rules.Fields, LabelKind.Field);
+        _labels = [.. labels.OrderByDescending(l => l.Item1.Length).ThenBy(l => l.Item1, StringComparer.Ordinal)];
+        _separators = [.. rules.Separators.Where(s => s.Length > 0)];
+        _bareFollower = bareFollower;
+        _followUp = new HashSet<string>(rules.FollowUp, StringComparer.Ordinal);
+        var rect = rules.Rectification.Where(l => l.Length > 0).OrderByDescending(l => l.Length).Select(Regex.Escape).ToList();
+        if (rect.Count > 0 && _separators.Length > 0)
+        {
+            var separators = string.Join("|", _separators.Select(Regex.Escape));
+            _inline = new Regex($"(?<=[。；;！!？?]) ?(?<open>[【\\[])?(?:{string.Join("|", rect)})(?(open)[】\\]](?:{separators})?|(?:{separators}))",
+                RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        }
+    }
+
+    /// <summary>Whether <paramref name="label"/> continues a rectification rather than opening one (<c>整改成效</c>).</summary>
+    public bool IsFollowUp(string label) => _followUp.Contains(label);
+
+    /// <summary>The label at <paramref name="start"/> of <paramref name="text"/>, if any.</summary>
+    public LabelMatch? MatchAt(string text, int start = 0)
+    {
+        var i = start;
+        var bracket = i < text.Length && text[i] is '【' or '[' or '〔';
+        if (bracket) i++;
+        var span = text.AsSpan(i);
+        foreach (var (label, kind) in _labels)
+        {
+            if (!span.StartsWith(label, StringComparison.Ordinal)) continue;
+            var j = i + label.Length;
+            if (bracket)
+            {
+                if (j >= text.Length || text[j] is not ('】' or ']' or '〕')) continue;
+                j++;
+                j = SkipSeparator(text, j);
+            }
+            else if (j == text.Length || IsSentenceEndOnly(text, j))
+            {
+                j = text.Length;
+            }
+            else
+            {
+                var after = SkipSeparator(text, j);
+                if (after == j && !_bareFollower.IsMatch(text.AsSpan(j))) continue;
+                j = after;
+            }
+            while (j < text.Length && text[j] == ' ') j++;
+            return new LabelMatch(kind, label, start, j);
+        }
+        return null;
+    }
+
+    /// <summary>Where a rectification label starts inside <paramref name="text"/> after a sentence end (<c>…不到位。整改情况：…</c>), or -1.</summary>
+    public int FindInlineRectification(string text)
+    {
+        if (_inline is null) return -1;
+        var m = _inline.Match(text);
+        if (!m.Success) return -1;
+        var at = m.Index;
+        while (at < text.Length && text[at] == ' ') at++;
+        return at;
+    }
+
+    private int SkipSeparator(string text, int j)
+    {
+        while (j < text.Length && text[j] == ' ') j++;
+        foreach (var s in _separators)
+            if (string.CompareOrdinal(text, j, s, 0, s.Length) == 0) return j + s.Length;
+        return j;
+    }
+
+    private static bool IsSentenceEndOnly(string text, int j) => j == text.Length - 1 && text[j] is '。' or '.';
+}
