@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Text;
+using Extractor.Cli.Commands;
+
+namespace Extractor.Cli;
+
+/// <summary>Entry point of the <c>extractor</c> command.</summary>
+public static class Program
+{
+    /// <summary>Runs the command line and returns the exit code: 0 ok, 1 a file failed or mismatched, 2 bad usage.</summary>
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the command line with the given output writers (tests pass their own).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (ReferenceEquals(stdout, Console.Out)) Console.OutputEncoding = new UTF8Encoding(false);
+        var console = new CliConsole(stdout, stderr);
+        var root = BuildRoot(console);
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var error in result.Errors) stderr.WriteLine($"extractor: {error.Message}");
+            stderr.WriteLine("Run 'extractor --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+
+    internal static RootCommand BuildRoot(CliConsole console)
+    {
+        var root = new RootCommand(
+            """
+            Extractor turns Chinese inspection-rectification notices (巡察/巡视整改情况通报, 审计整改情况报告) into structured data:
+            the section tree, every problem paired with its rectification, the notice's metadata, and every irregularity as a
+            located warning. Reads TXT (UTF-8, UTF-16, GB18030/GBK, Big5), HTML, DOCX and PDF.
+
+            Examples:
+              extractor parse 通报.txt                      print one notice's JSON
+              extractor parse notices/ -o out/              one JSON file per notice under out/
+              extractor parse notices/ --format jsonl -o all.jsonl
+              extractor validate samples/                   check samples against their NAME.expected.json
+            """);
+        root.Add(ParseCommand.Build(console));
+        root.Add(ValidateCommand.Build(console));
+        return root;
+    }
+}
+
+/// <summary>Exit codes.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+}
+
+/// <summary>Where a command writes: stdout for results, stderr for everything else.</summary>
+internal sealed record CliConsole(TextWriter Out, TextWriter Error);
