@@ -33,7 +33,7 @@ internal static class MeasureSplitter
             var matches = new List<(int Index, int Length, int Number, string Text)>();
             foreach (System.Text.RegularExpressions.Match m in rules.MeasureOrdinal.Matches(p.Text))
             {
-                var number = ChineseNumerals.Parse(m.Groups["number"].Value);
+                var number = ChineseNumerals.ParseAny(m.Groups["number"].Value);
                 if (number > 0) matches.Add((m.Index, m.Length, number, m.Value));
             }
             for (var k = 0; k < matches.Count; k++)

@@ -22,7 +22,7 @@ internal static class TextTools
     public static string FirstSentence(string text)
     {
         var end = Outline.OutlineBuilder.FirstSentenceEnd(text);
-        return text[..end].TrimEnd('。', '！', '？', '!', '?', '；', ';', '，', ',', '：', ':', ' ');
+        return text[..end].TrimEnd('。', '！', '？', '!', '?', '；', ';', '，', ',', '：', ':', '.', '．', ' ');
     }
 
     /// <summary>Strips quotes that enclose the whole of <paramref name="text"/>.</summary>

@@ -46,7 +46,7 @@ internal sealed class OutlineBuilder
         var (closing, signature) = FindTail(units, bodyStart, rules);
         var builder = new OutlineBuilder(rules, units);
         builder.Run(bodyStart, closing);
-        if (builder._items.Count == 0 && builder._root.Children.Count == 0)
+        if (bodyStart >= units.Count)
             builder._warnings.Add(new OutlineWarning(WarningCodes.NoStructure,
                 "no numbered headings and no rectification labels were found: the text has no notice structure", null));
         return new OutlineDocument
@@ -142,13 +142,18 @@ internal sealed class OutlineBuilder
 
     // ------------------------------------------------------------------ front and tail
 
-    /// <summary>The body starts at the first heading numbered 1 or 2, or the first problem or rectification label.</summary>
+    /// <summary>
+    /// The body starts at the first heading numbered 1 or 2 (or any heading a rectification label follows), or at
+    /// the first problem or rectification label.
+    /// </summary>
     private static int FindBodyStart(List<Unit> units)
     {
         for (var i = 0; i < units.Count; i++)
         {
             var u = units[i];
-            if (u.Kind == UnitKind.Heading && u.Marker!.Number <= 2) return i;
+            if (u.Kind == UnitKind.Heading
+                && (u.Marker!.Number <= 2 || (i + 1 < units.Count && units[i + 1] is { Kind: UnitKind.Label, Label.Kind: LabelKind.Rectification })))
+                return i;
             if (u.Kind == UnitKind.Label && u.Label!.Value.Kind is LabelKind.Rectification or LabelKind.Problem) return i;
         }
         return units.Count;
@@ -250,7 +255,7 @@ internal sealed class OutlineBuilder
     /// <summary>Whether a numbered paragraph inside a rectification is a measure of a list rather than a heading.</summary>
     private bool IsMeasure(int i, Unit u, OutlineItem item)
     {
-        if (u.HasProblemLabel || NextIsRectificationLabel(i)) return false;
+        if (u.HasProblemLabel || NextOpensRectification(i, item)) return false;
         var style = u.Marker!.Style;
         var styleRank = RankOf(style, insert: false);
         if (styleRank < 0) return true;
@@ -261,8 +266,6 @@ internal sealed class OutlineBuilder
         return u.Marker.Number == 1 && item.Section.Number != 1;
     }
 
-    private bool NextIsRectificationLabel(int i) =>
-        i + 1 < _end && _units[i + 1] is { Kind: UnitKind.Label, Label.Kind: LabelKind.Rectification };
 
     private void OnLabel(int i, Unit u)
     {
@@ -338,7 +341,7 @@ internal sealed class OutlineBuilder
                 item.Problem.Add(u.Paragraph);
                 return;
             }
-            if (StartsUnnumberedProblem(i, item))
+            if (NextOpensRectification(i, item))
             {
                 CloseItem();
                 StartUnnumbered(u.Paragraph, u.Paragraph);
@@ -350,8 +353,11 @@ internal sealed class OutlineBuilder
         Top.Pending.Add(u.Paragraph);
     }
 
-    /// <summary>A paragraph in a rectification that a new rectification label follows states a problem of its own.</summary>
-    private bool StartsUnnumberedProblem(int i, OutlineItem item)
+    /// <summary>
+    /// Whether the paragraph after <paramref name="i"/> opens the rectification of a new problem: a rectification
+    /// label that this item has not used yet and that does not merely continue it (<c>整改成效</c> after <c>整改措施</c>).
+    /// </summary>
+    private bool NextOpensRectification(int i, OutlineItem item)
     {
         if (i + 1 >= _end || _units[i + 1] is not { Kind: UnitKind.Label, Label: { Kind: LabelKind.Rectification } next }) return false;
         return item.Labels.Contains(next.Label) || !_rules.Labels.IsFollowUp(next.Label);

@@ -5,8 +5,9 @@ namespace Extractor.Parsing.Text;
 /// <summary>
 /// The normalization stage: turns each block of running text into a <see cref="Paragraph"/> whose text has
 /// invisible characters removed, every kind of space (full-width, NBSP, tab) made one ASCII space, runs of spaces
-/// collapsed, spaces between CJK characters (and between CJK and digits) dropped, and both ends trimmed —
-/// keeping, for each character, the offset it came from.
+/// collapsed, a single stray space between CJK characters (or between CJK and digits: <c>2022 年</c>) dropped, and
+/// both ends trimmed — keeping, for each character, the offset it came from. A full-width space, a tab or a run of
+/// spaces between CJK characters is deliberate (<c>整改结果　完成…</c>) and stays as one space.
 /// </summary>
 internal static class Normalizer
 {
@@ -37,18 +38,28 @@ internal static class Normalizer
         var map = new int[block.Length + 1];
         var length = 0;
         var pendingSpace = -1; // source offset of a space waiting to be emitted
+        var wide = false;      // the waiting space is deliberate: a full-width space, a tab, or a run of spaces
         for (var i = block.Start; i < block.End; i++)
         {
             var c = source[i];
             if (CharClass.IsSpace(c) || c is '\r' or '\n')
             {
-                if (pendingSpace < 0 && length > 0) pendingSpace = i;
+                if (length == 0) continue;
+                if (pendingSpace < 0)
+                {
+                    pendingSpace = i;
+                    wide = c is '\u3000' or '\t';
+                }
+                else
+                {
+                    wide = true;
+                }
                 continue;
             }
             if (CharClass.IsInvisible(c)) continue;
             if (pendingSpace >= 0)
             {
-                if (!IsLayoutSpace(buffer[length - 1], c))
+                if (wide || !IsLayoutSpace(buffer[length - 1], c))
                 {
                     map[length] = pendingSpace;
                     buffer[length++] = ' ';
