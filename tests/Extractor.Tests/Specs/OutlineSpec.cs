@@ -59,6 +59,14 @@ public sealed class OutlineSpec
     }
 
     [Test]
+    public void A_notice_may_start_at_the_fourth_level_style()
+    {
+        var notice = Parse(Lines("（1）问题甲", "整改情况：已完成。", "（2）问题乙", "①细项", "整改情况：已完成。"));
+        Assert.That(Outline(notice), Is.EqualTo(Lines("（1） 问题甲", "（2） 问题乙", "  ① 细项")));
+        Assert.That(notice.Warnings, Is.Empty);
+    }
+
+    [Test]
     public void A_skipped_level_does_not_push_a_later_higher_style_below_it()
     {
         // 1. straight under 一、, then （一） under 二、: （一） still ranks above 1.
