@@ -113,11 +113,13 @@ public sealed class NoticeParser
         var document = format switch
         {
             InputFormat.Text => PlainTextReader.Read(content, Options.Encoding),
-            _ => throw new NoticeFormatException(NoticeErrorKind.UnsupportedFormat, $"reading {format} is not supported yet"),
+            InputFormat.Html => HtmlReader.Read(content, Options.Encoding, Options.Limits, cancellation),
+            InputFormat.Docx => DocxReader.Read(content, Options.Limits, cancellation),
+            InputFormat.Pdf => PdfReader.Read(content, Options.Limits, cancellation),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a format"),
         };
         if (document.Blocks.Count == 0)
             throw new NoticeFormatException(NoticeErrorKind.Empty, format == InputFormat.Text ? "the file holds only whitespace" : "the document holds no text");
-        _ = cancellation;
         return document;
     }
 

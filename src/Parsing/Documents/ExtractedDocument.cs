@@ -32,6 +32,15 @@ internal readonly record struct TextBlock(int Start, int Length, int Line)
     /// <summary>1-based PDF page.</summary>
     public int? Page { get; init; }
 
+    /// <summary>For each line of the block (PDF), its 1-based page and line on that page.</summary>
+    public IReadOnlyList<PageLine>? Lines { get; init; }
+
+    /// <summary>
+    /// Offsets (from <see cref="Start"/>) of line breaks where the reader joined lines without evidence either way
+    /// (across a page break): a later stage may split the block there if what follows opens a heading or label.
+    /// </summary>
+    public IReadOnlyList<int>? SoftBreaks { get; init; }
+
     /// <summary>0-based DOCX paragraph index.</summary>
     public int? Paragraph { get; init; }
 
@@ -45,6 +54,15 @@ internal readonly record struct TextBlock(int Start, int Length, int Line)
     public int End => Start + Length;
 }
 
-/// <summary>A table of the document, as rows of cells that point at blocks.</summary>
-/// <param name="Rows">Rows of block indexes (-1 for an empty cell), after merged cells have been spread.</param>
-internal sealed record ExtractedTable(IReadOnlyList<IReadOnlyList<int>> Rows);
+/// <summary>
+/// A table of the document as a grid: merged cells are spread over every position they cover (the same
+/// <see cref="TableCell"/> instance appears in each), so every row has the same number of columns.
+/// </summary>
+/// <param name="Rows">The rows; a position no cell covers is null.</param>
+internal sealed record ExtractedTable(IReadOnlyList<IReadOnlyList<TableCell?>> Rows);
+
+/// <summary>A cell: the blocks (paragraphs) it holds, and whether the document marks it as a header cell.</summary>
+internal sealed record TableCell(IReadOnlyList<int> Blocks, bool Header);
+
+/// <summary>A line of a PDF page: 1-based page and 1-based line on it.</summary>
+internal readonly record struct PageLine(int Page, int Line);

@@ -8,7 +8,7 @@ namespace Extractor.Parsing;
 /// </summary>
 public sealed record SourceLocation
 {
-    /// <summary>1-based line in the extracted text where the value starts.</summary>
+    /// <summary>1-based line where the value starts: the line of the extracted text, or for a PDF the line on its page.</summary>
     public required int Line { get; init; }
 
     /// <summary>1-based line where the value ends, when it spans several lines.</summary>
@@ -18,6 +18,10 @@ public sealed record SourceLocation
     /// <summary>1-based PDF page.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Page { get; init; }
+
+    /// <summary>1-based PDF page where the value ends, when it is not <see cref="Page"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? EndPage { get; init; }
 
     /// <summary>0-based DOCX body paragraph index.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

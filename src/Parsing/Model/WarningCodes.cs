@@ -36,6 +36,9 @@ public static class WarningCodes
     /// <summary>The encoding was guessed statistically and may be wrong.</summary>
     public const string EncodingGuessed = "encoding-guessed";
 
+    /// <summary>A PDF's text layer reported look-alike characters that were read as the document's own (戶 for 户).</summary>
+    public const string TextLayerRepaired = "text-layer-repaired";
+
     /// <summary>A reader dropped or could not read part of the input (a page without text, an unreadable table).</summary>
     public const string ContentSkipped = "content-skipped";
 }
