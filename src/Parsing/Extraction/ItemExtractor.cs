@@ -18,15 +18,12 @@ internal static class ItemExtractor
                 Message = $"the problem “{Snippet(problem.Title)}” has no rectification",
                 Location = problem.Location,
             });
-        var fields = item.Fields.Select(f => new Field
+        var fields = item.Lines.Select(f => new Field
         {
             Name = f.Label.Label,
             Value = f.Value.Text,
             Location = locations.Of(f.Paragraph),
         }).ToList();
-        foreach (var s in item.Status)
-            fields.Add(new Field { Name = s.Label.Label, Value = s.Value.Text, Location = locations.Of(s.Paragraph) });
-        fields = [.. fields.OrderBy(f => f.Location.Start)];
         return new Item
         {
             Index = index,

@@ -31,11 +31,23 @@ internal sealed class LocationResolver
         var line = LineOf(start);
         var endLine = end > start ? LineOf(end - 1) : line;
         var block = BlockAt(start);
+        var last = end > start ? BlockAt(end - 1) : block;
+        var page = block?.Page;
+        int? endPage = null;
+        if (block?.Lines is { Count: > 0 } lines && last?.Lines is { Count: > 0 } lastLines)
+        {
+            // PDF: each line of a block knows its page; lines count on the page.
+            var first = lines[Math.Clamp(line - block.Value.Line, 0, lines.Count - 1)];
+            var final = lastLines[Math.Clamp(endLine - last.Value.Line, 0, lastLines.Count - 1)];
+            (page, line, endLine) = (first.Page, first.Line, final.Line);
+            if (final.Page != first.Page) endPage = final.Page;
+        }
         return new SourceLocation
         {
             Line = line,
-            EndLine = endLine != line ? endLine : null,
-            Page = block?.Page,
+            EndLine = endLine != line || endPage is not null ? endLine : null,
+            Page = page,
+            EndPage = endPage,
             Paragraph = block?.Paragraph,
             Path = block?.Path,
             Start = start,

@@ -33,13 +33,16 @@ internal static class MetadataExtractor
         var md = rules.Metadata;
         var front = outline.Front;
 
+        // The header zone: the short lines before the first line of prose. Title, issuer and date lines are found there.
+        var zone = 0;
+        while (zone < front.Count && !IsProse(front[zone].Text)) zone++;
+
         // Title: a line that reads like one, or two lines that do together, after an optional tag.
         string? title = null;
         SourceLocation? titleLocation = null;
         DateOnly? titleDate = null;
         var titleLines = new HashSet<int>();
-        var window = Math.Min(front.Count, 8);
-        for (var i = 0; i < window && title is null; i++)
+        for (var i = 0; i < zone && title is null; i++)
         {
             var (text, offset) = StripTag(front[i].Text, md);
             if (text.Length == 0 || text.Length > 120) continue;
@@ -51,7 +54,7 @@ internal static class MetadataExtractor
                 titleLines.Add(i);
                 titleLocation = locations.Of(front[i], offset, offset + core.Length);
             }
-            else if (i + 1 < front.Count && md.TitleStart.IsMatch(core) && front[i + 1].Text.Length <= 60)
+            else if (i + 1 < zone && md.TitleStart.IsMatch(core) && front[i + 1].Text.Length <= 60)
             {
                 var (secondCore, secondDate) = SplitTitleDate(front[i + 1].Text, md);
                 if (md.Title.IsMatch(core + secondCore))
@@ -70,16 +73,19 @@ internal static class MetadataExtractor
             title = core;
             titleDate = containerDate;
         }
+        // A page may repeat its title (a site's heading and the document's own): both are the title.
+        for (var i = 0; i < zone && title is not null; i++)
+            if (!titleLines.Contains(i) && SplitTitleDate(StripTag(front[i].Text, md).Text, md).Core == title) titleLines.Add(i);
 
-        // Issuer: a line of its own before the title, else the title's own opening, else the signature.
+        // Issuer: a line of its own in the header zone, else the title's own opening, else the signature.
         string? issuer = null;
         SourceLocation? issuerLocation = null;
         var issuerLines = new HashSet<int>();
-        var firstTitleLine = titleLines.Count > 0 ? titleLines.Min() : window;
-        for (var i = 0; i < Math.Min(firstTitleLine, front.Count); i++)
+        for (var i = 0; i < zone; i++)
         {
-            if (md.IssuerLine.Match(front[i].Text) is not { Success: true } m) continue;
-            issuer = issuer is null ? m.Groups["issuer"].Value : issuer + "、" + m.Groups["issuer"].Value;
+            if (titleLines.Contains(i) || md.IssuerLine.Match(front[i].Text) is not { Success: true } m) continue;
+            var name = m.Groups["issuer"].Value;
+            if (issuer is null || !issuer.Split('、').Contains(name)) issuer = issuer is null ? name : issuer + "、" + name;
             issuerLines.Add(i);
             issuerLocation ??= locations.Of(front[i]);
         }
@@ -114,7 +120,7 @@ internal static class MetadataExtractor
             }
         }
         var frontDateLines = new HashSet<int>();
-        for (var i = 0; i < front.Count && i <= firstTitleLine + 2; i++)
+        for (var i = 0; i < zone; i++)
         {
             if (titleLines.Contains(i) || issuerLines.Contains(i) || md.DateLine.Match(front[i].Text) is not { Success: true } d) continue;
             frontDateLines.Add(i);
@@ -187,6 +193,10 @@ internal static class MetadataExtractor
         foreach (var child in section.Children)
             foreach (var p in SectionText(child)) yield return p;
     }
+
+    /// <summary>A line of running text rather than a title, issuer or date line.</summary>
+    private static bool IsProse(string text) =>
+        text.Length > 60 || text.EndsWith('。') || text.EndsWith('：') || text.EndsWith(':') || text.Contains('，', StringComparison.Ordinal);
 
     private static (string Text, int Offset) StripTag(string text, CompiledMetadata md)
     {

@@ -12,7 +12,7 @@ internal static class NoticeAssembler
     {
         var paragraphs = Normalizer.Normalize(document);
         cancellation.ThrowIfCancellationRequested();
-        var outline = OutlineBuilder.Build(paragraphs, rules);
+        var outline = OutlineBuilder.Build(paragraphs, rules, document.Tables);
         cancellation.ThrowIfCancellationRequested();
         return Assemble(document, outline, sourcePath, rules);
     }

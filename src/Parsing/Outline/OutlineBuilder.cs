@@ -1,3 +1,4 @@
+using Extractor.Parsing.Documents;
 using Extractor.Parsing.Rules;
 using Extractor.Parsing.Text;
 
@@ -39,9 +40,9 @@ internal sealed class OutlineBuilder
     }
 
     /// <summary>Builds the outline of <paramref name="paragraphs"/>.</summary>
-    public static OutlineDocument Build(IReadOnlyList<Paragraph> paragraphs, CompiledRules rules)
+    public static OutlineDocument Build(IReadOnlyList<Paragraph> paragraphs, CompiledRules rules, IReadOnlyList<ExtractedTable>? tables = null)
     {
-        var units = Prepare(paragraphs, rules);
+        var units = Prepare(paragraphs, rules, tables ?? []);
         var bodyStart = FindBodyStart(units);
         var (closing, signature) = FindTail(units, bodyStart, rules);
         var builder = new OutlineBuilder(rules, units);
@@ -62,20 +63,35 @@ internal sealed class OutlineBuilder
 
     // ------------------------------------------------------------------ classification
 
-    private enum UnitKind { Plain, Heading, Label }
+    private enum UnitKind { Plain, Heading, Label, Table }
 
-    /// <summary>A paragraph with what it opens with.</summary>
-    private sealed record Unit(Paragraph Paragraph, UnitKind Kind, MarkerMatch? Marker = null, LabelMatch? Label = null, Paragraph? Content = null, bool HasProblemLabel = false);
-
-    private static List<Unit> Prepare(IReadOnlyList<Paragraph> paragraphs, CompiledRules rules)
+    /// <summary>A paragraph with what it opens with; or a table with its cells' paragraphs.</summary>
+    private sealed record Unit(Paragraph Paragraph, UnitKind Kind, MarkerMatch? Marker = null, LabelMatch? Label = null, Paragraph? Content = null, bool HasProblemLabel = false)
     {
+        public ExtractedTable? Table { get; init; }
+        public IReadOnlyDictionary<int, Paragraph>? Cells { get; init; }
+        public TableLayout? Layout { get; init; }
+    }
+
+    private static List<Unit> Prepare(IReadOnlyList<Paragraph> input, CompiledRules rules, IReadOnlyList<ExtractedTable> tables)
+    {
+        var paragraphs = SplitAtSoftBreaks(input, rules);
         var units = new List<Unit>(paragraphs.Count);
         for (var i = 0; i < paragraphs.Count; i++)
         {
             var p = paragraphs[i];
+            if (p.Block.Table is { } t)
+            {
+                // A table is one unit, at the place of its first cell.
+                var cells = new Dictionary<int, Paragraph>();
+                for (; i < paragraphs.Count && paragraphs[i].Block.Table == t; i++) cells[paragraphs[i].BlockIndex] = paragraphs[i];
+                i--;
+                if (t < tables.Count) units.Add(TableUnit(p, tables[t], cells, rules));
+                continue;
+            }
             var marker = MarkerRecognizer.Recognize(p.Text, rules);
             // A marker alone on its line (PDF, or a heading typed over two lines) is one heading with the next line.
-            if (marker is not null && marker.ContentStart == p.Text.Length && i + 1 < paragraphs.Count)
+            if (marker is not null && marker.ContentStart == p.Text.Length && i + 1 < paragraphs.Count && paragraphs[i + 1].Block.Table is null)
             {
                 var next = paragraphs[i + 1];
                 if (MarkerRecognizer.Recognize(next.Text, rules) is null && rules.Labels.MatchAt(next.Text) is null)
@@ -97,6 +113,47 @@ internal sealed class OutlineBuilder
             }
         }
         return units;
+    }
+
+    private static Unit TableUnit(Paragraph first, ExtractedTable table, Dictionary<int, Paragraph> cells, CompiledRules rules) =>
+        new(first, UnitKind.Table)
+        {
+            Table = table,
+            Cells = cells,
+            Layout = TableLayout.Analyze(table, cell => CellText(cell, cells), rules),
+        };
+
+    /// <summary>A cell's paragraphs joined by line feeds; null for an empty cell.</summary>
+    private static Paragraph? CellText(TableCell? cell, IReadOnlyDictionary<int, Paragraph> cells)
+    {
+        if (cell is null) return null;
+        var parts = cell.Blocks.Where(cells.ContainsKey).Select(b => cells[b]).ToList();
+        return parts.Count == 0 ? null : Normalizer.Join(parts, "\n");
+    }
+
+    /// <summary>
+    /// Splits paragraphs where the reader joined lines on no evidence (across a PDF page break) and what follows opens
+    /// a heading or a problem or rectification label: a heading at the foot of a page is not the start of the next one.
+    /// </summary>
+    private static IReadOnlyList<Paragraph> SplitAtSoftBreaks(IReadOnlyList<Paragraph> paragraphs, CompiledRules rules)
+    {
+        if (!paragraphs.Any(p => p.SoftBreaks.Count > 0)) return paragraphs;
+        var result = new List<Paragraph>(paragraphs.Count + 4);
+        foreach (var p in paragraphs)
+        {
+            var from = 0;
+            foreach (var at in p.SoftBreaks)
+            {
+                var rest = p.Text[at..];
+                var opens = MarkerRecognizer.Recognize(rest, rules) is not null
+                    || rules.Labels.MatchAt(rest) is { Kind: LabelKind.Rectification or LabelKind.Problem };
+                if (!opens || at <= from) continue;
+                result.Add(p.Slice(from, at));
+                from = at;
+            }
+            result.Add(from == 0 ? p : p.Slice(from, p.Text.Length));
+        }
+        return result;
     }
 
     private static Unit Classify(Paragraph p, CompiledRules rules)
@@ -155,6 +212,7 @@ internal sealed class OutlineBuilder
                 && (u.Marker!.Number <= 2 || (i + 1 < units.Count && units[i + 1] is { Kind: UnitKind.Label, Label.Kind: LabelKind.Rectification })))
                 return i;
             if (u.Kind == UnitKind.Label && u.Label!.Value.Kind is LabelKind.Rectification or LabelKind.Problem) return i;
+            if (u is { Kind: UnitKind.Table, Layout: not null }) return i;
         }
         return units.Count;
     }
@@ -214,6 +272,7 @@ internal sealed class OutlineBuilder
             {
                 case UnitKind.Heading: OnHeading(i, u); break;
                 case UnitKind.Label: OnLabel(i, u); break;
+                case UnitKind.Table: OnTable(u); break;
                 default: OnPlain(i, u); break;
             }
         }
@@ -250,6 +309,101 @@ internal sealed class OutlineBuilder
         };
         parent.Children.Add(section);
         _stack.Add(section);
+    }
+
+    /// <summary>
+    /// A table-form notice gives an item per row under the current section: the problem column is the problem, the
+    /// rectification columns (in order, each labelled with its column name) the rectification, the status column a
+    /// status line, the others fields. A row that spans the whole width is a category: a heading when it opens with a
+    /// marker, otherwise a <c>类别</c> field of the rows below. A row whose problem cell is merged with the row above adds
+    /// to that item. Any other table is read as text, a paragraph per row.
+    /// </summary>
+    private void OnTable(Unit u)
+    {
+        var table = u.Table!;
+        var cells = u.Cells!;
+        CloseItem();
+        if (u.Layout is not { } layout)
+        {
+            foreach (var row in table.Rows)
+            {
+                var parts = Distinct(row).Select(c => CellText(c, cells)).OfType<Paragraph>().ToList();
+                if (parts.Count > 0) Top.Pending.Add(Normalizer.Join(parts, " "));
+            }
+            return;
+        }
+        LabelledParagraph? category = null;
+        TableCell? previousProblem = null;
+        for (var r = layout.HeaderRows; r < table.Rows.Count; r++)
+        {
+            var row = table.Rows[r];
+            var distinct = Distinct(row).Where(c => CellText(c, cells) is not null).ToList();
+            if (distinct.Count == 0) continue;
+            if (distinct.Count == 1 && row.Count(c => ReferenceEquals(c, distinct[0])) * 2 >= row.Count && !ReferenceEquals(row[layout.ProblemColumn], previousProblem))
+            {
+                var text = CellText(distinct[0], cells)!;
+                CloseItem();
+                previousProblem = null;
+                if (MarkerRecognizer.Recognize(text.Text, _rules) is not null)
+                {
+                    OnHeading(-1, Classify(text, _rules));
+                    category = null;
+                }
+                else
+                {
+                    category = new LabelledParagraph(new LabelMatch(LabelKind.Field, "类别", 0, 0), text);
+                }
+                continue;
+            }
+            var problemCell = row[layout.ProblemColumn];
+            var continues = problemCell is not null && ReferenceEquals(problemCell, previousProblem) && _item is not null;
+            if (!continues)
+            {
+                CloseItem();
+                _item = NewItem(Top, owns: false);
+                if (category is { } c) _item.Lines.Add(c);
+                AddIfAny(_item.Problem, CellText(problemCell, cells));
+            }
+            var item = _item!;
+            for (var col = 0; col < row.Count; col++)
+            {
+                var cell = row[col];
+                if (cell is null || (col > 0 && ReferenceEquals(cell, row[col - 1]))) continue;
+                if (continues && ReferenceEquals(cell, table.Rows[r - 1][col])) continue; // merged with the row above: already taken
+                if (CellText(cell, cells) is not { } value) continue;
+                var name = layout.Names[col];
+                switch (layout.Roles[col])
+                {
+                    case TableColumnRole.Problem:
+                        break;
+                    case TableColumnRole.Rectification:
+                        var label = new LabelMatch(LabelKind.Rectification, name, 0, 0);
+                        item.Label ??= label;
+                        item.Labels.Add(name);
+                        item.Rectification.Add(new RectificationPart(value, label));
+                        break;
+                    case TableColumnRole.Status:
+                        item.Lines.Add(new LabelledParagraph(new LabelMatch(LabelKind.Status, name, 0, 0), value));
+                        break;
+                    default:
+                        item.Lines.Add(new LabelledParagraph(new LabelMatch(LabelKind.Field, name, 0, 0), value));
+                        break;
+                }
+            }
+            previousProblem = problemCell;
+        }
+        CloseItem();
+    }
+
+    /// <summary>The cells of a row, each merged cell once, in column order.</summary>
+    private static IEnumerable<TableCell> Distinct(IReadOnlyList<TableCell?> row)
+    {
+        TableCell? last = null;
+        foreach (var cell in row)
+        {
+            if (cell is not null && !ReferenceEquals(cell, last)) yield return cell;
+            last = cell;
+        }
     }
 
     /// <summary>Whether a numbered paragraph inside a rectification is a measure of a list rather than a heading.</summary>
@@ -292,7 +446,7 @@ internal sealed class OutlineBuilder
                 break;
             default:
                 var labelled = new LabelledParagraph(label, u.Paragraph);
-                if (_item is { } current) (label.Kind == LabelKind.Status ? current.Status : current.Fields).Add(labelled);
+                if (_item is { } current) current.Lines.Add(labelled);
                 else Top.PendingLabelled.Add(labelled);
                 break;
         }
@@ -400,8 +554,7 @@ internal sealed class OutlineBuilder
             item.Problem.AddRange(section.Pending);
             section.Pending.Clear();
         }
-        foreach (var labelled in section.PendingLabelled)
-            (labelled.Label.Kind == LabelKind.Status ? item.Status : item.Fields).Add(labelled);
+        item.Lines.AddRange(section.PendingLabelled);
         section.PendingLabelled.Clear();
         _items.Add(item);
         return item;
@@ -486,8 +639,7 @@ internal sealed class OutlineBuilder
         section.Item = item;
         item.Problem.AddRange(problem);
         foreach (var p in rectification) item.Rectification.Add(new RectificationPart(p));
-        foreach (var labelled in section.PendingLabelled)
-            (labelled.Label.Kind == LabelKind.Status ? item.Status : item.Fields).Add(labelled);
+        item.Lines.AddRange(section.PendingLabelled);
         section.PendingLabelled.Clear();
         _items.Add(item);
         _warnings.Add(new OutlineWarning(WarningCodes.UnlabelledRectification,

@@ -84,11 +84,11 @@ internal sealed class OutlineItem
     /// <summary>The first rectification label; null for an unlabelled rectification.</summary>
     public LabelMatch? Label { get; set; }
 
-    /// <summary>Labelled status lines (<c>整改状态：完成</c>).</summary>
-    public List<LabelledParagraph> Status { get; } = [];
+    /// <summary>Labelled lines in the order found: status lines (<c>整改状态：完成</c>) and fields (<c>整改时限：…</c>, table columns).</summary>
+    public List<LabelledParagraph> Lines { get; } = [];
 
-    /// <summary>Labelled fields (<c>整改时限：…</c>).</summary>
-    public List<LabelledParagraph> Fields { get; } = [];
+    /// <summary>The status lines.</summary>
+    public IEnumerable<LabelledParagraph> Status => Lines.Where(l => l.Label.Kind == LabelKind.Status);
 
     /// <summary>Rectification labels seen in this item.</summary>
     internal HashSet<string> Labels { get; } = new(StringComparer.Ordinal);

@@ -17,6 +17,7 @@ internal sealed class CompiledRules
 
     public required IReadOnlyList<CompiledMarker> Markers { get; init; }
     public required LabelMatcher Labels { get; init; }
+    public required IReadOnlyDictionary<string, TableColumnRole> TableColumns { get; init; }
     public required Regex SecondaryMarker { get; init; }
     public required Regex MeasureOrdinal { get; init; }
     public required string[] Done { get; init; }
@@ -62,6 +63,7 @@ internal sealed class CompiledRules
         {
             Markers = markers,
             Labels = new LabelMatcher(rules.Labels, Pattern(rules.Labels.BareLabelFollower, "labels.bareLabelFollower")),
+            TableColumns = ColumnRoles(rules.TableColumns),
             SecondaryMarker = Pattern(rules.SecondaryMarker, "secondaryMarker"),
             MeasureOrdinal = Pattern(rules.MeasureOrdinal, "measureOrdinal"),
             Done = Words(rules.Status.Done),
@@ -100,6 +102,21 @@ internal sealed class CompiledRules
         };
     }
 
+    private static Dictionary<string, TableColumnRole> ColumnRoles(TableColumnRules columns)
+    {
+        var roles = new Dictionary<string, TableColumnRole>(StringComparer.Ordinal);
+        void Add(IEnumerable<string> names, TableColumnRole role)
+        {
+            foreach (var name in names) roles.TryAdd(name, role);
+        }
+        Add(columns.Problem, TableColumnRole.Problem);
+        Add(columns.Rectification, TableColumnRole.Rectification);
+        Add(columns.Status, TableColumnRole.Status);
+        Add(columns.Index, TableColumnRole.Index);
+        Add(columns.Category, TableColumnRole.Category);
+        return roles;
+    }
+
     /// <summary>A pattern that never matches stands in for an empty optional one.</summary>
     private static readonly Regex Never = new("(?!)", RegexOptions.CultureInvariant);
 
@@ -120,6 +137,9 @@ internal sealed class CompiledRules
     private static string[] Words(List<string> words) =>
         [.. words.Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal)];
 }
+
+/// <summary>The role of a column of a table-form notice.</summary>
+internal enum TableColumnRole { Field, Problem, Rectification, Status, Index, Category }
 
 /// <summary>How a marker style writes its numbers.</summary>
 internal enum NumeralKind { Chinese, Arabic, Circled }

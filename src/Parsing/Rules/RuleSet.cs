@@ -16,6 +16,9 @@ public sealed class RuleSet
     /// <summary>Paragraph labels.</summary>
     public LabelRules Labels { get; set; } = new();
 
+    /// <summary>Column names of table-form notices (整改台账), by the role the column plays.</summary>
+    public TableColumnRules TableColumns { get; set; } = new();
+
     /// <summary>Pattern of the secondary marker some notices put after the heading marker (<c>1.问题1：</c>); group <c>number</c>.</summary>
     public string SecondaryMarker { get; set; } = "";
 
@@ -86,6 +89,28 @@ public sealed class LabelRules
 
     /// <summary>Pattern of what may follow a label with no separator (<c>整改情况一是…</c>).</summary>
     public string BareLabelFollower { get; set; } = "";
+}
+
+/// <summary>
+/// Column names of table-form notices. A table whose header names a problem column and a rectification column gives
+/// one item per row; other columns become named fields.
+/// </summary>
+public sealed class TableColumnRules
+{
+    /// <summary>Columns holding the problem (<c>反馈问题</c>).</summary>
+    public List<string> Problem { get; set; } = [];
+
+    /// <summary>Columns holding the rectification (<c>整改措施</c>, <c>整改进展</c>); their text is joined in column order.</summary>
+    public List<string> Rectification { get; set; } = [];
+
+    /// <summary>Columns stating the status (<c>完成情况</c>).</summary>
+    public List<string> Status { get; set; } = [];
+
+    /// <summary>Columns numbering the rows (<c>序号</c>).</summary>
+    public List<string> Index { get; set; } = [];
+
+    /// <summary>Columns naming a category (<c>类别</c>).</summary>
+    public List<string> Category { get; set; } = [];
 }
 
 /// <summary>Words that state a rectification's status.</summary>

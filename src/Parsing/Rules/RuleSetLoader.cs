@@ -71,6 +71,14 @@ public static class RuleSetLoader
             Add(target.Labels.FollowUp, labels.FollowUp);
             target.Labels.BareLabelFollower = labels.BareLabelFollower ?? target.Labels.BareLabelFollower;
         }
+        if (file.TableColumns is { } columns)
+        {
+            Add(target.TableColumns.Problem, columns.Problem);
+            Add(target.TableColumns.Rectification, columns.Rectification);
+            Add(target.TableColumns.Status, columns.Status);
+            Add(target.TableColumns.Index, columns.Index);
+            Add(target.TableColumns.Category, columns.Category);
+        }
         target.SecondaryMarker = file.SecondaryMarker ?? target.SecondaryMarker;
         target.MeasureOrdinal = file.MeasureOrdinal ?? target.MeasureOrdinal;
         if (file.Status is { } status)
@@ -133,6 +141,7 @@ internal sealed class RuleSetFile
     public bool Replace { get; set; }
     public List<MarkerRule>? Markers { get; set; }
     public LabelRulesFile? Labels { get; set; }
+    public TableColumnRulesFile? TableColumns { get; set; }
     public string? SecondaryMarker { get; set; }
     public string? MeasureOrdinal { get; set; }
     public StatusRulesFile? Status { get; set; }
@@ -153,6 +162,15 @@ internal sealed class LabelRulesFile
     public List<string>? Separators { get; set; }
     public List<string>? FollowUp { get; set; }
     public string? BareLabelFollower { get; set; }
+}
+
+internal sealed class TableColumnRulesFile
+{
+    public List<string>? Problem { get; set; }
+    public List<string>? Rectification { get; set; }
+    public List<string>? Status { get; set; }
+    public List<string>? Index { get; set; }
+    public List<string>? Category { get; set; }
 }
 
 internal sealed class StatusRulesFile

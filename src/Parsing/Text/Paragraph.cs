@@ -29,6 +29,12 @@ internal sealed class Paragraph
     /// <summary>The normalized text.</summary>
     public string Text { get; }
 
+    /// <summary>Index of the source block in <see cref="ExtractedDocument.Blocks"/>.</summary>
+    public int BlockIndex { get; init; } = -1;
+
+    /// <summary>Positions in <see cref="Text"/> where the reader marked a possible paragraph break (see <see cref="TextBlock.SoftBreaks"/>).</summary>
+    public IReadOnlyList<int> SoftBreaks { get; init; } = [];
+
     /// <summary>The source block.</summary>
     public TextBlock Block { get; }
 
@@ -53,8 +59,12 @@ internal sealed class Paragraph
         // Skip spaces at the cut so that both halves stay trimmed.
         while (start < end && CharClass.IsSpace(Text[start])) start++;
         while (end > start && CharClass.IsSpace(Text[end - 1])) end--;
-        return new Paragraph(Text[start..end], _map, _mapOffset + start, Block, Index);
+        return new Paragraph(Text[start..end], _map, _mapOffset + start, Block, Index) { BlockIndex = BlockIndex };
     }
+
+    /// <summary>This paragraph, recording the block it came from.</summary>
+    public Paragraph WithBlockIndex(int index) =>
+        new(Text, _map, _mapOffset, Block, Index) { BlockIndex = index, SoftBreaks = SoftBreaks };
 
     /// <inheritdoc/>
     public override string ToString() => Text;
