@@ -39,6 +39,17 @@ internal static class ValidateCommand
             .ToList();
         var expectations = all.Where(f => f.EndsWith(".expected.json", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         var used = new HashSet<string>(StringComparer.Ordinal);
+        var failedNames = new HashSet<string>(StringComparer.Ordinal);
+        var stems = all.Where(f => !f.EndsWith(".json", StringComparison.Ordinal) && !InputSet.IsOwnOutput(f))
+            .GroupBy(f => Path.Combine(Path.GetDirectoryName(f)!, Path.GetFileNameWithoutExtension(f)), StringComparer.Ordinal)
+            .Where(g => g.Count() > 1 && expectations.Contains(g.Key + ".expected.json"))
+            .ToList();
+        foreach (var clash in stems)
+        {
+            console.Out.WriteLine($"FAIL {Path.GetRelativePath(root, clash.Key)}.expected.json: several samples share its name ({string.Join(", ", clash.Select(Path.GetFileName))}); give each sample a name of its own");
+            failedNames.Add(clash.Key + ".expected.json");
+            used.Add(clash.Key + ".expected.json");
+        }
         int passed = 0, failed = 0;
         var defaultParser = new NoticeParser();
         foreach (var sample in all)
@@ -46,7 +57,7 @@ internal static class ValidateCommand
             if (InputSet.IsOwnOutput(sample) || sample.EndsWith(".rules.json", StringComparison.Ordinal)) continue;
             var stem = Path.Combine(Path.GetDirectoryName(sample)!, Path.GetFileNameWithoutExtension(sample));
             var expectedPath = stem + ".expected.json";
-            if (!expectations.Contains(expectedPath)) continue;
+            if (!expectations.Contains(expectedPath) || failedNames.Contains(expectedPath)) continue;
             used.Add(expectedPath);
             var relative = Path.GetRelativePath(root, sample).Replace(Path.DirectorySeparatorChar, '/');
             string actual;
@@ -82,6 +93,7 @@ internal static class ValidateCommand
             console.Out.WriteLine($"FAIL {Path.GetRelativePath(root, orphan).Replace(Path.DirectorySeparatorChar, '/')}: no sample beside it");
             failed++;
         }
+        failed += failedNames.Count;
         console.Out.WriteLine($"{passed + failed} samples: {passed} passed, {failed} failed");
         return failed > 0 ? ExitCodes.Failed : passed == 0 ? Report(console, root) : ExitCodes.Ok;
     }
