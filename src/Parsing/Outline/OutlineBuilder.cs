@@ -322,16 +322,27 @@ internal sealed class OutlineBuilder
     {
         var table = u.Table!;
         var cells = u.Cells!;
-        CloseItem();
         if (u.Layout is not { } layout)
         {
+            // Not a notice: its rows are text where the table stands (in a rectification, they are part of it).
             foreach (var row in table.Rows)
             {
                 var parts = Distinct(row).Select(c => CellText(c, cells)).OfType<Paragraph>().ToList();
-                if (parts.Count > 0) Top.Pending.Add(Normalizer.Join(parts, " "));
+                if (parts.Count == 0) continue;
+                var text = Normalizer.Join(parts, " ");
+                if (_item is { } open)
+                {
+                    if (open.InRectification) open.Rectification.Add(new RectificationPart(text));
+                    else open.Problem.Add(text);
+                }
+                else
+                {
+                    Top.Pending.Add(text);
+                }
             }
             return;
         }
+        CloseItem();
         LabelledParagraph? category = null;
         TableCell? previousProblem = null;
         for (var r = layout.HeaderRows; r < table.Rows.Count; r++)

@@ -202,8 +202,12 @@ internal static partial class PdfReader
         return result;
     }
 
-    private static IEnumerable<Line> Band(List<Line> page, int band) =>
-        page.Take(band).Concat(page.Skip(Math.Max(band, page.Count - band)));
+    /// <summary>The first and last lines of a page (one each on a page too short to have body lines between two).</summary>
+    private static IEnumerable<Line> Band(List<Line> page, int band)
+    {
+        if (page.Count < 3 * band) band = 1;
+        return page.Take(band).Concat(page.Skip(Math.Max(band, page.Count - band)));
+    }
 
     private static string Key(Line line) => Digits().Replace(line.Text, "#").Replace(" ", "", StringComparison.Ordinal);
 
@@ -257,9 +261,12 @@ internal static partial class PdfReader
         var spacing = gaps.Count > 0 ? gaps.GroupBy(g => Math.Round(g)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key : size * 1.5;
         // Margins of the text block: the commonest left edge, and the right edge most full lines reach (a line whose
         // punctuation hangs past the margin must not move it).
-        var left = Mode(all.Select(l => l.Left), size);
+        // Margins of the text block: the left edge all but a few lines reach (indents and centred lines are further in),
+        // the right edge full lines reach (a line whose punctuation hangs past the margin is among the tenth ignored).
+        var lefts = all.Select(l => l.Left).Order().ToList();
+        var left = lefts[lefts.Count / 20];
         var rights = all.Select(l => l.Right).Order().ToList();
-        var right = rights[(int)Math.Floor(0.9 * (rights.Count - 1))];
+        var right = rights[rights.Count - 1 - rights.Count / 10];
 
         var paragraphs = new List<List<Line>>();
         Line? previous = null;
@@ -284,10 +291,4 @@ internal static partial class PdfReader
         return room > 2 * size && room > next.FirstWord + size;
     }
 
-    /// <summary>The most common left edge (rounded to a quarter of a character): the page's left margin.</summary>
-    private static double Mode(IEnumerable<double> values, double size)
-    {
-        var step = Math.Max(1, size / 4);
-        return values.GroupBy(v => Math.Round(v / step)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Min();
-    }
 }

@@ -1,0 +1,62 @@
+using System.Text;
+using Extractor.Parsing;
+using Extractor.Tests.Support;
+
+namespace Extractor.Tests.Specs;
+
+/// <summary>The format comes from the content: a wrong extension still works.</summary>
+public sealed class FormatDetectionSpec
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void CreateFolder() => _dir = Directory.CreateTempSubdirectory("extractor-format-").FullName;
+
+    [TearDown]
+    public void RemoveFolder() => Directory.Delete(_dir, recursive: true);
+
+    private Notice ParseAs(byte[] content, string name)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, content);
+        return Spec.Parser.ParseFile(path);
+    }
+
+    [Test]
+    public void A_pdf_named_txt_is_read_as_pdf() =>
+        Assert.That(ParseAs(File.ReadAllBytes(Path.Combine(Repo.Root, "tests", "Extractor.Tests", "Corpus", "pdf", "tiny.pdf")), "notice.txt").Source.Format, Is.EqualTo("pdf"));
+
+    [Test]
+    public void A_docx_named_html_is_read_as_docx() =>
+        Assert.That(ParseAs(Docx.Build(Docx.P("一、问题甲") + Docx.P("整改情况：已完成。")), "notice.html").Source.Format, Is.EqualTo("docx"));
+
+    [Test]
+    public void An_html_page_named_txt_is_read_as_html()
+    {
+        var notice = ParseAs(Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><p>一、问题甲</p><p>整改情况：已完成。</p></body></html>"), "notice.txt");
+        Assert.That(notice.Source.Format, Is.EqualTo("html"));
+        Assert.That(notice.Items, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Text_that_only_mentions_markup_is_text() =>
+        Assert.That(ParseAs(Encoding.UTF8.GetBytes("<注>本通报全文如下。\n一、问题甲\n整改情况：已完成。"), "notice.txt").Source.Format, Is.EqualTo("text"));
+
+    [Test]
+    public void A_legacy_Word_file_is_an_error_that_says_what_to_do()
+    {
+        var e = Assert.Throws<NoticeFormatException>(() => ParseAs([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0], "notice.doc"));
+        Assert.That((e!.Kind, e.Message), Is.EqualTo((NoticeErrorKind.UnsupportedFormat, "this is a legacy binary Office file (.doc/.xls/.wps); save it as .docx and parse that")));
+    }
+
+    [Test]
+    public void An_image_needs_OCR() =>
+        Assert.That(Assert.Throws<NoticeFormatException>(() => ParseAs([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], "scan.txt"))!.Kind, Is.EqualTo(NoticeErrorKind.NeedsOcr));
+
+    [Test]
+    public void Errors_name_the_file()
+    {
+        var e = Assert.Throws<NoticeFormatException>(() => ParseAs([], "empty.txt"));
+        Assert.That(e!.SourcePath, Does.EndWith("empty.txt"));
+    }
+}

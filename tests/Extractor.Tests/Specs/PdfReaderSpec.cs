@@ -1,0 +1,132 @@
+using Extractor.Parsing;
+using Extractor.Parsing.Readers;
+using Extractor.Tests.Support;
+
+namespace Extractor.Tests.Specs;
+
+/// <summary>Reading PDFs: page layout turned back into paragraphs, running headers removed, errors named.</summary>
+public sealed class PdfReaderSpec
+{
+    private static string Corpus(string name) => Path.Combine(Repo.Root, "tests", "Extractor.Tests", "Corpus", "pdf", name);
+
+    // A page of lines 16 pt high, 24 pt apart, on a text block from x = 100 to x = 500 (25 characters).
+    private static PdfReader.Line L(int page, int line, string text, double left = 100, double right = 500, double? baseline = null) =>
+        new(page, line, text, left, right, baseline ?? 800 - 24 * line, 16, 16);
+
+    private static List<string> Paragraphs(params List<PdfReader.Line>[] pages) =>
+        [.. PdfReader.Paragraphs([.. pages]).Select(p => string.Join("|", p.Select(l => l.Text)))];
+
+    [Test]
+    public void Page_numbers_and_repeated_headers_at_the_page_edges_are_removed()
+    {
+        List<PdfReader.Line> Page(int n) =>
+        [
+            L(n, 1, "示例县委办公室文件"), .. Enumerable.Range(2, 6).Select(i => L(n, i, "正文" + "甲乙丙丁戊己庚辛壬癸"[(n * 6 + i) % 10] + "行")), L(n, 8, $"— {n} —"),
+        ];
+        var kept = PdfReader.RemoveRunningLines([Page(1), Page(2), Page(3)]);
+        Assert.That(kept.Select(p => p.Count), Is.EqualTo(new[] { 6, 6, 6 }));
+        Assert.That(kept.SelectMany(p => p).Select(l => l.Text), Has.All.Contains("正文"));
+    }
+
+    [TestCase("- 3 -", TestName = "PageNumber_dashes")]
+    [TestCase("第3页", TestName = "PageNumber_di_ye")]
+    [TestCase("第 3 页 共 9 页", TestName = "PageNumber_di_ye_gong")]
+    [TestCase("3/9", TestName = "PageNumber_slash")]
+    public void Page_number_styles_are_recognised(string footer)
+    {
+        var kept = PdfReader.RemoveRunningLines([[L(1, 1, "正文"), L(1, 2, footer)]]);
+        Assert.That(kept[0].Select(l => l.Text), Is.EqualTo(new[] { "正文" }));
+    }
+
+    [Test]
+    public void A_numeral_line_in_the_middle_of_a_page_is_text()
+    {
+        var kept = PdfReader.RemoveRunningLines([[L(1, 1, "甲"), L(1, 2, "乙"), L(1, 3, "3"), L(1, 4, "丙"), L(1, 5, "丁")]]);
+        Assert.That(kept[0], Has.Count.EqualTo(5));
+    }
+
+    [Test]
+    public void Indented_lines_and_short_lines_delimit_paragraphs()
+    {
+        var page = new List<PdfReader.Line>
+        {
+            L(1, 1, "一、问题甲", left: 132, right: 212),
+            L(1, 2, "整改情况：第一段第一行", left: 132),
+            L(1, 3, "第一段最后一行", right: 300),
+            L(1, 4, "第二段", left: 132, right: 300),
+        };
+        Assert.That(Paragraphs(page), Is.EqualTo(new[] { "一、问题甲", "整改情况：第一段第一行|第一段最后一行", "第二段" }));
+    }
+
+    [Test]
+    public void A_wider_gap_delimits_paragraphs_without_indents()
+    {
+        var page = new List<PdfReader.Line> { L(1, 1, "甲一"), L(1, 2, "甲二"), L(1, 3, "甲三"), L(1, 4, "乙一", baseline: 800 - 24 * 4 - 14), L(1, 5, "乙二", baseline: 800 - 24 * 5 - 14) };
+        Assert.That(Paragraphs(page), Is.EqualTo(new[] { "甲一|甲二|甲三", "乙一|乙二" }));
+    }
+
+    [Test]
+    public void A_line_short_only_by_the_next_lines_first_word_continues_the_paragraph()
+    {
+        var page = new List<PdfReader.Line>
+        {
+            L(1, 1, "印发文件（襄办", right: 450),
+            new(1, 2, "〔2020〕18号）两个文件", 100, 500, 800 - 48, 16, 64),
+        };
+        Assert.That(Paragraphs(page), Is.EqualTo(new[] { "印发文件（襄办|〔2020〕18号）两个文件" }));
+    }
+
+    [Test]
+    public void A_page_break_alone_does_not_end_a_paragraph()
+    {
+        Assert.That(Paragraphs([L(1, 1, "第一页最后一行")], [L(2, 1, "第二页第一行", right: 300)]), Is.EqualTo(new[] { "第一页最后一行|第二页第一行" }));
+    }
+
+    [Test]
+    public void A_heading_that_a_page_break_joined_to_the_next_paragraph_is_split_off()
+    {
+        // Real output of LibreOffice: the heading ends page 16, the first problem opens page 17.
+        var notice = Spec.Parser.ParseFile(Path.Combine(Repo.Samples, "formats", "seed-000-libreoffice-print.pdf"));
+        var heading = notice.Sections[2].Sections[1];
+        Assert.That((heading.Marker, heading.Sections[0].Marker, heading.Sections[0].Location.Page), Is.EqualTo(("（二）", "1.", heading.Location.Page + 1)));
+    }
+
+    [Test]
+    public void Locations_give_the_page_and_the_line_on_it()
+    {
+        var notice = Spec.Parser.ParseFile(Corpus("tiny.pdf"));
+        var item = notice.Items.Single();
+        Assert.That((item.Rectification!.Location.Page, item.Rectification.Location.Line), Is.EqualTo((1, 3)));
+        Assert.That(notice.Source.Format, Is.EqualTo("pdf"));
+    }
+
+    [Test]
+    public void A_pdf_that_needs_a_user_password_is_an_error_saying_so()
+    {
+        var e = Assert.Throws<NoticeFormatException>(() => Spec.Parser.ParseFile(Corpus("user-password.pdf")));
+        Assert.That((e!.Kind, e.Message), Is.EqualTo((NoticeErrorKind.Encrypted, "the PDF is encrypted and needs a password")));
+    }
+
+    [Test]
+    public void An_encrypted_pdf_that_opens_without_a_password_is_read()
+    {
+        Assert.That(Spec.Parser.ParseFile(Corpus("owner-password-only.pdf")).Items, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void A_scan_without_a_text_layer_needs_OCR()
+    {
+        var e = Assert.Throws<NoticeFormatException>(() => Spec.Parser.ParseFile(Corpus("scanned.pdf")));
+        Assert.That(e!.Kind, Is.EqualTo(NoticeErrorKind.NeedsOcr));
+        Assert.That(e.Message, Does.Contain("OCR"));
+    }
+
+    [Test]
+    public void Traditional_forms_in_a_simplified_text_layer_are_repaired_with_a_warning()
+    {
+        var notice = Spec.Parser.ParseFile(Path.Combine(Repo.Samples, "formats", "seed-002-chromium-print.pdf"));
+        var warning = notice.Warnings.Single(w => w.Code == WarningCodes.TextLayerRepaired);
+        Assert.That(warning.Message, Does.Contain("戶→户"));
+        Assert.That(string.Join("", notice.Items.Select(i => i.Rectification!.Text)), Does.Not.Contain("戶"));
+    }
+}
