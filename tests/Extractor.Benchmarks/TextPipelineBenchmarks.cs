@@ -45,13 +45,17 @@ public class TextPipelineBenchmarks
 
 internal static class Paths
 {
-    public static string Seeds
+    private static string Root
     {
         get
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Extractor.sln"))) return Path.Combine(dir.FullName, "seeds");
+                if (File.Exists(Path.Combine(dir.FullName, "Extractor.sln"))) return dir.FullName;
             throw new InvalidOperationException("run the benchmarks from inside the repository");
         }
     }
+
+    public static string Seeds => Path.Combine(Root, "seeds");
+
+    public static string Samples => Path.Combine(Root, "samples");
 }
