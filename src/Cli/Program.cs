@@ -8,13 +8,16 @@ namespace Extractor.Cli;
 public static class Program
 {
     /// <summary>Runs the command line and returns the exit code: 0 ok, 1 a file failed or mismatched, 2 bad usage.</summary>
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        Console.OutputEncoding = new UTF8Encoding(false);
+        return Run(args, Console.Out, Console.Error, errorIsTerminal: !Console.IsErrorRedirected);
+    }
 
     /// <summary>Runs the command line with the given output writers (tests pass their own).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool errorIsTerminal = false)
     {
-        if (ReferenceEquals(stdout, Console.Out)) Console.OutputEncoding = new UTF8Encoding(false);
-        var console = new CliConsole(stdout, stderr);
+        var console = new CliConsole(stdout, stderr, errorIsTerminal);
         var root = BuildRoot(console);
         var result = root.Parse(args);
         if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
@@ -37,11 +40,16 @@ public static class Program
             Examples:
               extractor parse 通报.txt                      print one notice's JSON
               extractor parse notices/ -o out/              one JSON file per notice under out/
-              extractor parse notices/ --format jsonl -o all.jsonl
+              extractor parse notices/ -o all.xlsx          a workbook of every notice and problem
+              extractor parse notices/ -o items.csv         one CSV row per problem
               extractor validate samples/                   check samples against their NAME.expected.json
+              extractor rules                               print the rules (markers, labels, status words…)
+              extractor schema                              print the JSON Schema of the output
             """);
         root.Add(ParseCommand.Build(console));
         root.Add(ValidateCommand.Build(console));
+        root.Add(RulesCommand.Build(console));
+        root.Add(SchemaCommand.Build(console));
         return root;
     }
 }
@@ -54,5 +62,5 @@ internal static class ExitCodes
     public const int Usage = 2;
 }
 
-/// <summary>Where a command writes: stdout for results, stderr for everything else.</summary>
-internal sealed record CliConsole(TextWriter Out, TextWriter Error);
+/// <summary>Where a command writes: stdout for results, stderr for everything else; whether stderr is a terminal (progress bars).</summary>
+internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool ErrorIsTerminal = false);

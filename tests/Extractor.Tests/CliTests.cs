@@ -80,7 +80,7 @@ public sealed class CliTests
         Write("in/good.txt", "一、问题甲\n整改情况：已完成。");
         Write("in/empty.txt", "");
         File.WriteAllBytes(Path.Combine(_dir, "in", "binary.txt"), [0, 1, 2, 3, 0xFF, 0xFE, 0]);
-        var (code, stdout, stderr) = Run("parse", Path.Combine(_dir, "in"), "--format", "jsonl");
+        var (code, stdout, stderr) = Run("parse", Path.Combine(_dir, "in"), "--format", "jsonl", "--quiet");
         Assert.That(code, Is.EqualTo(1));
         var errors = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(errors, Has.Length.EqualTo(2));

@@ -1,124 +1,277 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
+using Extractor.Cli.Batch;
 using Extractor.Cli.IO;
 using Extractor.Parsing;
 using Extractor.Parsing.Rules;
 
 namespace Extractor.Cli.Commands;
 
-/// <summary><c>extractor parse</c>: parse files and folders of notices.</summary>
+/// <summary><c>extractor parse</c>: parse files and folders of notices into JSON, JSON Lines, CSV or Excel.</summary>
 internal static class ParseCommand
 {
+    private static readonly string[] Formats = ["json", "jsonl", "csv", "xlsx"];
+
     public static Command Build(CliConsole console)
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files and folders to parse. Folders are walked recursively; hidden files are skipped.",
+            Description = "Files and folders of notices (TXT, HTML, DOCX, PDF; the format is read from the content).",
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Where to write. With --format json: a file (one input) or a folder that mirrors the input tree, one NAME.EXT.json per input. With jsonl: a file. Omit to print to stdout (json: one input only).",
+            Description = "Where to write. json: a file for one input, else a folder mirroring the inputs (NAME.EXT.json each). "
+                + "jsonl, csv, xlsx: a file. Omit to print to stdout (json for one input; jsonl; csv). An existing file is kept unless --force.",
             HelpName = "FILE|DIR",
         };
-        var format = new Option<string>("--format", "-f")
+        var format = new Option<string?>("--format", "-f")
         {
-            Description = "Output format: json (one document per notice) or jsonl (one notice per line).",
-            DefaultValueFactory = _ => "json",
-            HelpName = "json|jsonl",
+            Description = "json (one document per notice), jsonl (one notice per line), csv (one row per problem, UTF-8 with BOM), "
+                + "xlsx (Notices, Items and Errors sheets). Default: from the -o extension, else json.",
+            HelpName = "json|jsonl|csv|xlsx",
         };
-        format.AcceptOnlyFromAmong("json", "jsonl");
+        format.AcceptOnlyFromAmong(Formats);
+        var recursive = new Option<bool>("--recursive", "-r")
+        {
+            Description = "Walk sub-folders (--recursive false reads only the folders given).",
+            DefaultValueFactory = _ => true,
+        };
+        var include = new Option<string[]>("--include")
+        {
+            Description = "Read only files under the folders whose path matches this glob (repeatable): '*.pdf', '2023/**/*.html'.",
+            HelpName = "GLOB",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var exclude = new Option<string[]>("--exclude")
+        {
+            Description = "Skip files under the folders whose path matches this glob (repeatable). Without --include, the tool's own "
+                + "outputs (*.json, *.jsonl, *.csv, *.xlsx) are skipped.",
+            HelpName = "GLOB",
+        };
+        var jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = "Files parsed at once. Output order is the input order whatever this is.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+            HelpName = "N",
+        };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar and no summary; errors are still printed." };
+        var errors = new Option<string?>("--errors")
+        {
+            Description = "Write the errors report (CSV: file, reason) here. Default for a batch written to -o: errors.csv in the output "
+                + "folder, or NAME.errors.csv beside the output file; xlsx has an Errors sheet instead.",
+            HelpName = "FILE",
+        };
+        var timeout = new Option<double>("--timeout")
+        {
+            Description = "Seconds one file may take before it is reported as timed out and the batch moves on (0: no limit).",
+            DefaultValueFactory = _ => 60,
+            HelpName = "SECONDS",
+        };
         var encoding = new Option<string?>("--encoding")
         {
-            Description = "Encoding of text input (utf-8, gb18030, gbk, gb2312, big5, utf-16…). Default: detect (BOM, UTF-8, GB18030, Big5).",
+            Description = "Encoding of text input (utf-8, gb18030, gbk, big5, utf-16…). Default: detect (BOM, UTF-8, GB18030, Big5).",
             HelpName = "NAME",
         };
         var rules = new Option<FileInfo?>("--rules")
         {
-            Description = "A rules file (JSON) that extends or overrides the default rules; see 'extractor rules'.",
+            Description = "A rules file (JSON) that extends or overrides the default rules and can add tags; see 'extractor rules'.",
             HelpName = "FILE",
         };
-        var force = new Option<bool>("--force")
+        var force = new Option<bool>("--force") { Description = "Replace output files that exist (an input is never overwritten)." };
+        var command = new Command("parse", """
+            Parse notices into structured data.
+
+            Examples:
+              extractor parse 通报.pdf                           print one notice's JSON
+              extractor parse notices/ -o out/                   a JSON file per notice under out/, and out/errors.csv
+              extractor parse notices/ -o all.xlsx               one workbook: Notices, Items, Errors
+              extractor parse notices/ -o items.csv --include '*.pdf' --jobs 4
+            Exit codes: 0 every file parsed; 1 a file could not be parsed or written; 2 bad usage.
+            """)
         {
-            Description = "Replace output files that already exist (never an input).",
+            paths, output, format, recursive, include, exclude, jobs, quiet, errors, timeout, encoding, rules, force,
         };
-        var command = new Command("parse", "Parse notices into JSON.")
-        {
-            paths, output, format, encoding, rules, force,
-        };
-        command.SetAction(result =>
-        {
-            var options = new ParseRequest(
-                result.GetValue(paths) ?? [],
-                result.GetValue(output),
-                result.GetValue(format) ?? "json",
-                result.GetValue(encoding),
-                result.GetValue(rules),
-                result.GetValue(force));
-            return Run(options, console);
-        });
+        command.SetAction((result, cancellation) => RunAsync(new ParseRequest(
+            result.GetValue(paths) ?? [],
+            result.GetValue(output),
+            result.GetValue(format),
+            result.GetValue(encoding),
+            result.GetValue(rules),
+            result.GetValue(force),
+            result.GetValue(recursive),
+            result.GetValue(include) ?? [],
+            result.GetValue(exclude) ?? [],
+            result.GetValue(jobs),
+            result.GetValue(quiet),
+            result.GetValue(errors),
+            result.GetValue(timeout)), console, cancellation));
         return command;
     }
 
-    internal sealed record ParseRequest(string[] Paths, string? Output, string Format, string? Encoding, FileInfo? Rules, bool Force);
+    internal sealed record ParseRequest(
+        string[] Paths, string? Output, string? Format, string? Encoding, FileInfo? Rules, bool Force,
+        bool Recursive = true, string[]? Include = null, string[]? Exclude = null, int Jobs = 1, bool Quiet = false,
+        string? Errors = null, double Timeout = 60);
 
-    internal static int Run(ParseRequest request, CliConsole console)
+    internal static async Task<int> RunAsync(ParseRequest request, CliConsole console, CancellationToken cancellation)
     {
         if (!TryCreateParser(request.Encoding, request.Rules, console, out var parser)) return ExitCodes.Usage;
+        if (request.Jobs < 1) return Usage(console, "--jobs must be at least 1");
+        if (request.Timeout < 0) return Usage(console, "--timeout must not be negative");
+        var format = request.Format ?? FormatOf(request.Output) ?? "json";
 
-        var files = InputSet.Expand(request.Paths, recursive: true, filter: null, out var missing);
-        var failed = 0;
-        foreach (var path in missing)
-        {
-            console.Error.WriteLine($"extractor: {path}: no such file or folder");
-            failed++;
-        }
+        var filter = new InputFilter(request.Recursive, request.Include ?? [], request.Exclude ?? []);
+        var files = InputSet.Expand(request.Paths, filter, out var missing, out var unreadable);
+        foreach (var path in missing) console.Error.WriteLine($"extractor: {path}: no such file or folder");
+        foreach (var path in unreadable) console.Error.WriteLine($"extractor: {path}: the folder cannot be read");
         if (files.Count == 0)
         {
-            if (missing.Count == 0) console.Error.WriteLine($"extractor: no files found in {string.Join(", ", request.Paths)}");
+            if (missing.Count == 0) console.Error.WriteLine($"extractor: no files to parse in {string.Join(", ", request.Paths)}");
             return ExitCodes.Failed;
         }
+        var batch = files.Count > 1 || request.Paths.Any(Directory.Exists);
 
         IResultSink sink;
         try
         {
-            sink = CreateSink(request, files, console);
+            sink = CreateSink(request, format, files, batch, console.Out);
         }
         catch (UsageException e)
         {
+            return Usage(console, e.Message);
+        }
+        catch (AtomicFile.ExistsException e)
+        {
             console.Error.WriteLine($"extractor: {e.Message}");
-            return ExitCodes.Usage;
+            return ExitCodes.Failed;
         }
 
+        var writeFailures = 0;
+        BatchSummary summary;
         using (sink)
         {
-            foreach (var file in files)
+            var runner = new BatchRunner(parser, request.Jobs, request.Timeout > 0 ? TimeSpan.FromSeconds(request.Timeout) : null);
+            IBatchProgress progress = batch && !request.Quiet && console.ErrorIsTerminal
+                ? new BarProgress(console.Error)
+                : new PlainProgress(console.Error);
+            summary = await progress.RunAsync(files.Count, report => runner.RunAsync(files, outcome =>
             {
-                Notice notice;
                 try
                 {
-                    notice = parser.ParseFile(file.DisplayPath);
-                }
-                catch (NoticeFormatException e)
-                {
-                    console.Error.WriteLine($"extractor: {file.DisplayPath}: {e.Message}");
-                    failed++;
-                    continue;
-                }
-                try
-                {
-                    sink.Write(file, notice);
+                    sink.Write(outcome);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    console.Error.WriteLine($"extractor: {file.DisplayPath}: cannot write output: {e.Message}");
-                    failed++;
+                    writeFailures++;
+                    outcome = outcome with { Notice = null, Error = $"cannot write its output: {e.Message}" };
+                }
+                report(outcome);
+                return Task.CompletedTask;
+            }, cancellation)).ConfigureAwait(false);
+            try
+            {
+                sink.Complete();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Whatever fails while the outputs are committed, nothing half-written is left: the temporary files go.
+                console.Error.WriteLine($"extractor: cannot write the output: {e.Message}");
+                return ExitCodes.Failed;
+            }
+        }
+        if (batch && !request.Quiet) console.Error.WriteLine(Describe(summary, writeFailures));
+        return summary.Failed + writeFailures + missing.Count + unreadable.Count > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    private static int Usage(CliConsole console, string message)
+    {
+        console.Error.WriteLine($"extractor: {message}");
+        return ExitCodes.Usage;
+    }
+
+    private static string? FormatOf(string? output) => Path.GetExtension(output ?? "").ToLowerInvariant() switch
+    {
+        ".jsonl" or ".ndjson" => "jsonl",
+        ".csv" => "csv",
+        ".xlsx" => "xlsx",
+        _ => null,
+    };
+
+    private static string Describe(BatchSummary s, int writeFailures)
+    {
+        var seconds = Math.Max(s.Elapsed.TotalSeconds, 0.001);
+        var c = CultureInfo.InvariantCulture;
+        return string.Create(c, $"extractor: {s.Files} files in {seconds:0.0} s ({s.Files / seconds:0.#} files/s): {s.Parsed - writeFailures} parsed "
+            + $"({s.WithWarnings} with warnings), {s.Failed + writeFailures} failed; {s.Items:N0} items ({s.Items / seconds:0} items/s)");
+    }
+
+    private static IResultSink CreateSink(ParseRequest request, string format, List<InputFile> files, bool batch, TextWriter stdout)
+    {
+        var inputs = files.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal);
+        string Checked(string path)
+        {
+            var full = Path.GetFullPath(path);
+            if (inputs.Contains(full)) throw new UsageException($"{path} is one of the inputs; it will not be overwritten");
+            if (Directory.Exists(full)) throw new UsageException($"{path} is a folder; name a file");
+            return full;
+        }
+
+        var sinks = new List<IResultSink>();
+        try
+        {
+            if (request.Output is null)
+            {
+                if (format == "xlsx") throw new UsageException("xlsx is written to a file: give -o FILE.xlsx");
+                if (format == "json" && files.Count > 1)
+                    throw new UsageException($"{files.Count} files to parse: give -o DIR to write a JSON file each, or -o FILE with --format jsonl, csv or xlsx");
+                sinks.Add(new StdoutSink(stdout, format));
+            }
+            else if (format == "json")
+            {
+                var toFolder = files.Count > 1 || Directory.Exists(request.Output) || request.Output.EndsWith('/') || request.Output.EndsWith(Path.DirectorySeparatorChar);
+                if (toFolder)
+                {
+                    var folder = Path.GetFullPath(request.Output);
+                    if (File.Exists(folder)) throw new UsageException($"{request.Output} is a file; -o needs a folder for {files.Count} inputs");
+                    var targets = files.Select(f => JsonDirectorySink.Target(folder, f)).ToList();
+                    if (targets.FirstOrDefault(inputs.Contains) is { } clash) throw new UsageException($"{clash} is one of the inputs; it will not be overwritten");
+                    if (!request.Force && targets.Where(File.Exists).ToList() is { Count: > 0 } existing)
+                        throw new AtomicFile.ExistsException(existing[0], existing.Count - 1);
+                    sinks.Add(new JsonDirectorySink(folder, request.Force));
+                }
+                else
+                {
+                    var target = Checked(request.Output);
+                    if (!request.Force && File.Exists(target)) throw new AtomicFile.ExistsException(target);
+                    sinks.Add(new JsonFileSink(target, request.Force));
                 }
             }
-            sink.Complete();
+            else
+            {
+                var target = Checked(request.Output);
+                sinks.Add(format switch
+                {
+                    "jsonl" => new JsonLinesFileSink(target, request.Force),
+                    "csv" => new CsvFileSink(target, request.Force),
+                    _ => new XlsxSink(target, request.Force),
+                });
+            }
+
+            var report = request.Errors ?? (batch && request.Output is not null && format != "xlsx" ? DefaultErrorReport(request.Output, format) : null);
+            if (report is not null) sinks.Add(new ErrorReportSink(Checked(report), request.Force));
+            return sinks.Count == 1 ? sinks[0] : new CompositeSink(sinks);
         }
-        return failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+        catch
+        {
+            foreach (var sink in sinks) sink.Dispose();
+            throw;
+        }
     }
+
+    private static string DefaultErrorReport(string output, string format) =>
+        format == "json" ? Path.Combine(output, "errors.csv") : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + ".errors.csv");
 
     internal static bool TryCreateParser(string? encodingName, FileInfo? rulesFile, CliConsole console, out NoticeParser parser)
     {
@@ -157,31 +310,6 @@ internal static class ParseCommand
         }
         parser = new NoticeParser(new ParserOptions { Encoding = encoding, Rules = rules });
         return true;
-    }
-
-    private static IResultSink CreateSink(ParseRequest request, List<InputFile> files, CliConsole console)
-    {
-        var inputs = new HashSet<string>(files.Select(f => f.FullPath), StringComparer.Ordinal);
-        if (request.Output is null)
-        {
-            if (request.Format == "json" && files.Count > 1)
-                throw new UsageException($"{files.Count} files to parse: give -o DIR to write one JSON file each, or --format jsonl to print them as lines");
-            return new StdoutSink(console.Out, request.Format);
-        }
-        if (request.Format == "jsonl")
-            return new JsonLinesFileSink(CheckTarget(request.Output, inputs), request.Force);
-        var toDirectory = files.Count > 1 || Directory.Exists(request.Output) || request.Output.EndsWith('/') || request.Output.EndsWith(Path.DirectorySeparatorChar);
-        return toDirectory
-            ? new JsonDirectorySink(Path.GetFullPath(request.Output), request.Force, inputs)
-            : new JsonFileSink(CheckTarget(request.Output, inputs), request.Force);
-    }
-
-    private static string CheckTarget(string output, HashSet<string> inputs)
-    {
-        var full = Path.GetFullPath(output);
-        if (inputs.Contains(full)) throw new UsageException($"{output} is one of the inputs; it will not be overwritten");
-        if (Directory.Exists(full)) throw new UsageException($"{output} is a folder; name a file");
-        return full;
     }
 }
 

@@ -3,49 +3,78 @@ using System.Text;
 namespace Extractor.Cli.IO;
 
 /// <summary>
-/// Writes output files atomically: the content goes to a temporary file beside the destination, which is then
-/// renamed over it, so a crash never leaves a half-written file. An existing file is replaced only when asked.
+/// Output files are written to a temporary file beside their destination and renamed over it when complete: a crash
+/// never leaves a half-written file. An existing file is replaced only when asked.
 /// </summary>
-internal static class AtomicFile
+internal sealed class AtomicFile : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(false);
+    private bool _committed;
 
     /// <summary>Thrown when the destination exists and replacing it was not allowed.</summary>
-    public sealed class ExistsException(string path) : IOException($"{path} exists; pass --force to replace it");
+    public sealed class ExistsException(string path, int more = 0) : IOException(more == 0
+        ? $"{path} exists; pass --force to replace it"
+        : $"{path} and {more} more output file{(more > 1 ? "s" : "")} exist; pass --force to replace them");
 
-    public static void WriteAllText(string path, string content, bool overwrite) =>
-        Write(path, overwrite, stream =>
-        {
-            var bytes = Utf8.GetBytes(content);
-            stream.Write(bytes);
-        });
-
-    public static void Write(string path, bool overwrite, Action<Stream> write)
+    private AtomicFile(string path, string temp, bool overwrite)
     {
-        if (!overwrite && File.Exists(path)) throw new ExistsException(path);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
+        Path = path;
+        TempPath = temp;
+        Overwrite = overwrite;
     }
 
-    private static void TryDelete(string path)
+    /// <summary>The destination.</summary>
+    public string Path { get; }
+
+    /// <summary>Where the content is written until <see cref="Commit"/>.</summary>
+    public string TempPath { get; }
+
+    private bool Overwrite { get; }
+
+    /// <summary>Starts writing <paramref name="path"/>; fails at once if it exists and may not be replaced.</summary>
+    public static AtomicFile Begin(string path, bool overwrite)
     {
-        try { File.Delete(path); }
+        path = System.IO.Path.GetFullPath(path);
+        if (!overwrite && File.Exists(path)) throw new ExistsException(path);
+        var directory = System.IO.Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(directory);
+        var temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        using (File.Create(temp)) { }
+        return new AtomicFile(path, temp, overwrite);
+    }
+
+    /// <summary>Opens the temporary file for writing (readable too: a ZIP package reads back what it wrote).</summary>
+    public FileStream OpenWrite() => new(TempPath, FileMode.Truncate, FileAccess.ReadWrite, FileShare.None);
+
+    /// <summary>Renames the finished file over its destination.</summary>
+    public void Commit()
+    {
+        File.Move(TempPath, Path, Overwrite);
+        _committed = true;
+    }
+
+    /// <summary>Deletes the temporary file unless it was committed.</summary>
+    public void Dispose()
+    {
+        if (_committed) return;
+        try { File.Delete(TempPath); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>Writes <paramref name="content"/> (UTF-8, no BOM) to <paramref name="path"/> atomically.</summary>
+    public static void WriteAllText(string path, string content, bool overwrite) =>
+        Write(path, overwrite, stream => stream.Write(Utf8.GetBytes(content)));
+
+    /// <summary>Writes <paramref name="path"/> atomically with <paramref name="write"/>.</summary>
+    public static void Write(string path, bool overwrite, Action<Stream> write)
+    {
+        using var file = Begin(path, overwrite);
+        using (var stream = file.OpenWrite())
+        {
+            write(stream);
+            stream.Flush(flushToDisk: true);
+        }
+        file.Commit();
     }
 }

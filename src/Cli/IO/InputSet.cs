@@ -1,43 +1,83 @@
+using Microsoft.Extensions.FileSystemGlobbing;
+
 namespace Extractor.Cli.IO;
 
 /// <summary>One file to parse: where it is, and its path relative to the argument it was found under.</summary>
 /// <param name="FullPath">The absolute path.</param>
-/// <param name="DisplayPath">The path as the user would write it (the argument, or the argument joined with the relative path).</param>
-/// <param name="RelativePath">The path under the folder argument (the file name for a file argument), with '/' separators.</param>
+/// <param name="DisplayPath">The path as the user would write it (the argument, or the argument joined with the relative path), '/'-separated.</param>
+/// <param name="RelativePath">The path under the folder argument (the file name for a file argument), '/'-separated.</param>
 internal sealed record InputFile(string FullPath, string DisplayPath, string RelativePath);
+
+/// <summary>Which files of a folder to read.</summary>
+/// <param name="Recursive">Walk sub-folders.</param>
+/// <param name="Include">Globs a file's path under its folder must match (any); empty for every file.</param>
+/// <param name="Exclude">Globs that exclude a file.</param>
+internal sealed record InputFilter(bool Recursive, IReadOnlyList<string> Include, IReadOnlyList<string> Exclude)
+{
+    /// <summary>Files the tool writes, never notices: skipped unless a glob includes them.</summary>
+    public static readonly string[] OwnOutputs = ["**/*.expected.json", "**/*.rules.json", "**/*.json", "**/*.jsonl", "**/*.csv", "**/*.xlsx", "**/*.tmp"];
+
+    private Matcher? _included;
+    private Matcher? _excluded;
+
+    /// <summary>Whether a file found under a folder is read.</summary>
+    public bool Accepts(string relativePath)
+    {
+        if (Include.Count > 0)
+        {
+            _included ??= Build(Include);
+            if (!_included.Match(relativePath).HasMatches) return false;
+        }
+        else if (Build(OwnOutputs).Match(relativePath).HasMatches)
+        {
+            return false;
+        }
+        _excluded ??= Build(Exclude);
+        return !_excluded.Match(relativePath).HasMatches;
+    }
+
+    private static Matcher Build(IEnumerable<string> globs)
+    {
+        var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
+        foreach (var glob in globs)
+            matcher.AddInclude(glob.Contains('/') || glob.StartsWith("**", StringComparison.Ordinal) ? glob : "**/" + glob);
+        return matcher;
+    }
+}
 
 /// <summary>Expands command-line paths into the files to parse, in a stable order.</summary>
 internal static class InputSet
 {
-    /// <summary>Files whose names mark them as outputs or expectations, never inputs.</summary>
+    /// <summary>Files whose names mark them as outputs or expectations of this tool.</summary>
     public static bool IsOwnOutput(string name) =>
         name.EndsWith(".expected.json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Expands <paramref name="paths"/>: a file stands for itself; a folder for the files under it (recursively
-    /// unless <paramref name="recursive"/> is false), skipping hidden files and folders. Paths that do not exist are
-    /// returned in <paramref name="missing"/>.
+    /// Expands <paramref name="paths"/>: a file stands for itself (whatever its name); a folder for the files under it that
+    /// <paramref name="filter"/> accepts, hidden files and folders skipped, in ordinal order of their paths. Paths that do
+    /// not exist are returned in <paramref name="missing"/>, folders that cannot be listed in <paramref name="unreadable"/>.
     /// </summary>
-    public static List<InputFile> Expand(IEnumerable<string> paths, bool recursive, Func<string, bool>? filter, out List<string> missing)
+    public static List<InputFile> Expand(IEnumerable<string> paths, InputFilter filter, out List<string> missing, out List<string> unreadable)
     {
         var files = new List<InputFile>();
         missing = [];
+        unreadable = [];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var arg in paths)
         {
             if (File.Exists(arg))
             {
                 var full = Path.GetFullPath(arg);
-                if (seen.Add(full)) files.Add(new InputFile(full, arg, Path.GetFileName(full)));
+                if (seen.Add(full)) files.Add(new InputFile(full, arg.Replace('\\', '/'), Path.GetFileName(full)));
             }
             else if (Directory.Exists(arg))
             {
                 var root = Path.GetFullPath(arg);
-                foreach (var full in Walk(root, recursive))
+                foreach (var full in Walk(root, filter.Recursive, unreadable))
                 {
                     var relative = Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
-                    if (IsOwnOutput(relative) || (filter is not null && !filter(relative)) || !seen.Add(full)) continue;
-                    files.Add(new InputFile(full, Path.Join(arg, relative), relative));
+                    if (!filter.Accepts(relative) || !seen.Add(full)) continue;
+                    files.Add(new InputFile(full, (Path.TrimEndingDirectorySeparator(arg) + "/" + relative).Replace('\\', '/'), relative));
                 }
             }
             else
@@ -48,28 +88,56 @@ internal static class InputSet
         return files;
     }
 
-    private static List<string> Walk(string root, bool recursive)
+    /// <summary>
+    /// The files under <paramref name="root"/>, hidden entries skipped. Symbolic links to folders are followed to their
+    /// real folder, each real folder once, so a link loop cannot trap the walk; folders that cannot be read (or links
+    /// that cannot be resolved) are reported, not thrown.
+    /// </summary>
+    private static List<string> Walk(string root, bool recursive, List<string> unreadable)
     {
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = recursive,
-            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
-            IgnoreInaccessible = false,
-            ReturnSpecialDirectories = false,
-            MaxRecursionDepth = 64,
-        };
         var list = new List<string>();
-        try
+        var folders = new Stack<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal) { root };
+        folders.Push(root);
+        while (folders.Count > 0 && visited.Count < 100_000)
         {
-            foreach (var path in Directory.EnumerateFiles(root, "*", options))
-                if (!Path.GetFileName(path).StartsWith('.') && !path.Contains($"{Path.DirectorySeparatorChar}.", StringComparison.Ordinal))
-                    list.Add(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // An unreadable folder is reported by the caller through the files it could not list.
+            var folder = folders.Pop();
+            try
+            {
+                foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+                {
+                    if (entry.Name.StartsWith('.') || (entry.Attributes & (FileAttributes.Hidden | FileAttributes.System)) != 0) continue;
+                    if (entry is DirectoryInfo directory)
+                    {
+                        if (!recursive) continue;
+                        var real = directory.LinkTarget is null ? directory.FullName : RealPath(directory, unreadable);
+                        if (real is not null && visited.Add(real)) folders.Push(directory.FullName);
+                    }
+                    else
+                    {
+                        list.Add(entry.FullName);
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                unreadable.Add(folder);
+            }
         }
         list.Sort(StringComparer.Ordinal);
         return list;
+    }
+
+    private static string? RealPath(DirectoryInfo link, List<string> unreadable)
+    {
+        try
+        {
+            return link.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        }
+        catch (IOException)
+        {
+            unreadable.Add(link.FullName); // a loop of links, or a link to nothing
+            return null;
+        }
     }
 }

@@ -1,36 +1,54 @@
-using Extractor.Cli.Commands;
+using Extractor.Cli.Batch;
+using Extractor.Cli.Export;
 using Extractor.Parsing;
 
 namespace Extractor.Cli.IO;
 
-/// <summary>Where parsed notices go.</summary>
+/// <summary>Where the outcomes of a run go, in input order.</summary>
 internal interface IResultSink : IDisposable
 {
-    /// <summary>Writes one notice.</summary>
-    void Write(InputFile input, Notice notice);
+    /// <summary>Takes one outcome (a notice, or an error).</summary>
+    void Write(FileOutcome outcome);
 
-    /// <summary>Called once after the last notice, before disposal, when the run was not aborted.</summary>
+    /// <summary>Called once after the last outcome when the run was not aborted: files are committed here.</summary>
     void Complete();
 }
 
-/// <summary>Prints JSON (one notice) or JSON Lines to stdout.</summary>
+/// <summary>Prints to stdout: one notice's JSON, JSON Lines, or CSV rows (without a byte-order mark).</summary>
 internal sealed class StdoutSink(TextWriter output, string format) : IResultSink
 {
-    public void Write(InputFile input, Notice notice)
+    private CsvTable? _csv;
+
+    public void Write(FileOutcome outcome)
     {
-        if (format == "jsonl") output.WriteLine(NoticeJson.SerializeLine(notice));
-        else output.Write(NoticeJson.Serialize(notice));
+        if (outcome.Notice is not { } notice) return;
+        switch (format)
+        {
+            case "jsonl": output.Write(NoticeJson.SerializeLine(notice) + "\n"); break;
+            case "csv":
+                _csv ??= new CsvTable(output, Tables.Items);
+                foreach (var row in Tables.ItemRows(outcome)) _csv.Write(row);
+                break;
+            default: output.Write(NoticeJson.Serialize(notice)); break;
+        }
     }
 
-    public void Complete() => output.Flush();
+    public void Complete()
+    {
+        if (format == "csv") (_csv ??= new CsvTable(output, Tables.Items)).Flush();
+        output.Flush();
+    }
 
-    public void Dispose() { }
+    public void Dispose() => _csv?.Dispose();
 }
 
 /// <summary>Writes one notice's JSON to a file.</summary>
 internal sealed class JsonFileSink(string path, bool force) : IResultSink
 {
-    public void Write(InputFile input, Notice notice) => AtomicFile.WriteAllText(path, NoticeJson.Serialize(notice), force);
+    public void Write(FileOutcome outcome)
+    {
+        if (outcome.Notice is { } notice) AtomicFile.WriteAllText(path, NoticeJson.Serialize(notice), force);
+    }
 
     public void Complete() { }
 
@@ -38,64 +56,152 @@ internal sealed class JsonFileSink(string path, bool force) : IResultSink
 }
 
 /// <summary>Writes one JSON file per notice under a folder, mirroring the input tree: <c>DIR/REL/NAME.EXT.json</c>.</summary>
-internal sealed class JsonDirectorySink(string directory, bool force, IReadOnlySet<string> inputs) : IResultSink
+internal sealed class JsonDirectorySink(string directory, bool force) : IResultSink
 {
-    public void Write(InputFile input, Notice notice)
+    public void Write(FileOutcome outcome)
     {
-        var target = OutputPath(directory, input.RelativePath + ".json");
-        if (inputs.Contains(target)) throw new IOException($"{target} is one of the inputs; it will not be overwritten");
-        AtomicFile.WriteAllText(target, NoticeJson.Serialize(notice), force);
+        if (outcome.Notice is { } notice) AtomicFile.WriteAllText(Target(directory, outcome.File), NoticeJson.Serialize(notice), force);
     }
 
     public void Complete() { }
 
     public void Dispose() { }
 
-    /// <summary>The full path of <paramref name="relative"/> under <paramref name="root"/>; never outside it.</summary>
-    public static string OutputPath(string root, string relative)
+    /// <summary>The output path for <paramref name="input"/> under <paramref name="root"/>; never outside it.</summary>
+    public static string Target(string root, InputFile input)
     {
-        var full = Path.GetFullPath(Path.Join(root, relative));
+        var full = Path.GetFullPath(Path.Join(root, input.RelativePath + ".json"));
         var prefix = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
         if (!full.StartsWith(prefix, StringComparison.Ordinal))
-            throw new IOException($"the output path for {relative} would fall outside {root}");
+            throw new IOException($"the output path for {input.RelativePath} would fall outside {root}");
         return full;
     }
 }
 
-/// <summary>Writes JSON Lines to one file, atomically when the run completes.</summary>
-internal sealed class JsonLinesFileSink : IResultSink
+/// <summary>A text output file (JSON Lines, CSV) written to a temporary file and committed when the run completes.</summary>
+internal abstract class TextFileSink : IResultSink
 {
-    private readonly string _path;
-    private readonly bool _force;
-    private readonly string _temp;
-    private readonly StreamWriter _writer;
-    private bool _completed;
+    private readonly AtomicFile _file;
+    private readonly FileStream _stream;
 
-    public JsonLinesFileSink(string path, bool force)
+    protected TextFileSink(string path, bool force, System.Text.Encoding encoding)
     {
-        if (!force && File.Exists(path)) throw new UsageException($"{path} exists; pass --force to replace it");
-        _path = path;
-        _force = force;
-        var directory = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(directory);
-        _temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        _writer = new StreamWriter(new FileStream(_temp, FileMode.CreateNew, FileAccess.Write), new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        _file = AtomicFile.Begin(path, force);
+        _stream = _file.OpenWrite();
+        Writer = new StreamWriter(_stream, encoding) { NewLine = "\n" };
     }
 
-    public void Write(InputFile input, Notice notice) => _writer.WriteLine(NoticeJson.SerializeLine(notice));
+    protected StreamWriter Writer { get; }
+
+    public abstract void Write(FileOutcome outcome);
+
+    /// <summary>Finishes what the sink writes on top of <see cref="Writer"/>, before the file is committed.</summary>
+    protected virtual void Finish() { }
 
     public void Complete()
     {
-        _writer.Flush();
-        _writer.BaseStream.Flush();
-        _writer.Dispose();
-        File.Move(_temp, _path, _force);
-        _completed = true;
+        Finish();
+        Writer.Flush();
+        _stream.Flush(flushToDisk: true);
+        Writer.Dispose();
+        _file.Commit();
     }
 
     public void Dispose()
     {
-        _writer.Dispose();
-        if (!_completed && File.Exists(_temp)) File.Delete(_temp);
+        Finish();
+        Writer.Dispose();
+        _file.Dispose();
+    }
+}
+
+/// <summary>JSON Lines: one notice per line.</summary>
+internal sealed class JsonLinesFileSink(string path, bool force) : TextFileSink(path, force, new System.Text.UTF8Encoding(false))
+{
+    public override void Write(FileOutcome outcome)
+    {
+        if (outcome.Notice is { } notice) Writer.Write(NoticeJson.SerializeLine(notice) + "\n");
+    }
+}
+
+/// <summary>CSV, one row per item, UTF-8 with a byte-order mark so that Excel reads the Chinese right.</summary>
+internal sealed class CsvFileSink : TextFileSink
+{
+    private readonly CsvTable _table;
+
+    public CsvFileSink(string path, bool force) : base(path, force, CsvTable.ExcelUtf8) => _table = new CsvTable(Writer, Tables.Items);
+
+    public override void Write(FileOutcome outcome)
+    {
+        foreach (var row in Tables.ItemRows(outcome)) _table.Write(row);
+    }
+
+    protected override void Finish() => _table.Dispose();
+}
+
+/// <summary>The errors report: one CSV row per file that could not be parsed.</summary>
+internal sealed class ErrorReportSink : TextFileSink
+{
+    private readonly CsvTable _table;
+
+    public ErrorReportSink(string path, bool force) : base(path, force, CsvTable.ExcelUtf8) => _table = new CsvTable(Writer, Tables.Errors);
+
+    public override void Write(FileOutcome outcome)
+    {
+        if (outcome.Error is not null) _table.Write(Tables.ErrorRow(outcome));
+    }
+
+    protected override void Finish() => _table.Dispose();
+}
+
+/// <summary>An Excel workbook with Notices, Items and Errors sheets.</summary>
+internal sealed class XlsxSink : IResultSink
+{
+    private readonly string _path;
+    private readonly bool _force;
+    private readonly XlsxWorkbook _workbook = new();
+    private readonly int _notices, _items, _errors;
+
+    public XlsxSink(string path, bool force)
+    {
+        if (!force && File.Exists(path)) throw new AtomicFile.ExistsException(path);
+        (_path, _force) = (path, force);
+        _notices = _workbook.AddSheet("Notices", Tables.Notices);
+        _items = _workbook.AddSheet("Items", Tables.Items);
+        _errors = _workbook.AddSheet("Errors", Tables.Errors);
+    }
+
+    public void Write(FileOutcome outcome)
+    {
+        if (outcome.Notice is null)
+        {
+            _workbook.Write(_errors, Tables.ErrorRow(outcome));
+            return;
+        }
+        _workbook.Write(_notices, Tables.NoticeRow(outcome));
+        foreach (var row in Tables.ItemRows(outcome)) _workbook.Write(_items, row);
+    }
+
+    public void Complete() => AtomicFile.Write(_path, _force, _workbook.Save);
+
+    public void Dispose() => _workbook.Dispose();
+}
+
+/// <summary>Several sinks as one.</summary>
+internal sealed class CompositeSink(IReadOnlyList<IResultSink> sinks) : IResultSink
+{
+    public void Write(FileOutcome outcome)
+    {
+        foreach (var sink in sinks) sink.Write(outcome);
+    }
+
+    public void Complete()
+    {
+        foreach (var sink in sinks) sink.Complete();
+    }
+
+    public void Dispose()
+    {
+        foreach (var sink in sinks) sink.Dispose();
     }
 }

@@ -33,6 +33,27 @@ public static class NoticeJson
     /// <summary>The options used for notices (read-only), for callers who serialize notices inside their own documents.</summary>
     public static JsonSerializerOptions Options => Indented;
 
+    private static readonly Lazy<string> SchemaText = new(() =>
+    {
+        var schema = System.Text.Json.Schema.JsonSchemaExporter.GetJsonSchemaAsNode(Indented, typeof(Notice),
+            new System.Text.Json.Schema.JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
+        var root = new System.Text.Json.Nodes.JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["title"] = "Extractor notice",
+            ["description"] = "One inspection-rectification notice parsed by Extractor.",
+        };
+        foreach (var (key, value) in schema.AsObject().ToList())
+        {
+            schema.AsObject().Remove(key);
+            root[key] = value;
+        }
+        return root.ToJsonString(Indented) + "\n";
+    });
+
+    /// <summary>The JSON Schema (draft 2020-12) of the notice JSON, generated from the model types.</summary>
+    public static string Schema => SchemaText.Value;
+
     /// <summary>The notice as indented JSON, ending with a line feed.</summary>
     public static string Serialize(Notice notice) => JsonSerializer.Serialize(notice, TypeInfo(true)) + "\n";
 

@@ -1,0 +1,54 @@
+using Spectre.Console;
+
+namespace Extractor.Cli.Batch;
+
+/// <summary>Shows a batch's progress: a bar on a terminal, nothing otherwise. Error lines are printed either way.</summary>
+internal interface IBatchProgress
+{
+    /// <summary>Runs <paramref name="body"/>, which reports each outcome through the callback it is given.</summary>
+    Task<T> RunAsync<T>(int total, Func<Action<FileOutcome>, Task<T>> body);
+}
+
+/// <summary>Prints each failure as one line as it happens; no bar (stderr is not a terminal, or --quiet).</summary>
+internal sealed class PlainProgress(TextWriter error) : IBatchProgress
+{
+    public Task<T> RunAsync<T>(int total, Func<Action<FileOutcome>, Task<T>> body) =>
+        body(outcome =>
+        {
+            if (outcome.Error is { } reason) error.WriteLine($"extractor: {outcome.File.DisplayPath}: {reason}");
+        });
+}
+
+/// <summary>
+/// A Spectre.Console progress bar on stderr. A live display must not be written over, so failures are gathered and
+/// printed, one line each, when the bar is done.
+/// </summary>
+internal sealed class BarProgress(TextWriter error) : IBatchProgress
+{
+    public async Task<T> RunAsync<T>(int total, Func<Action<FileOutcome>, Task<T>> body)
+    {
+        // The caller has checked that stderr is a terminal; Spectre's own guess looks at stdin and stdout.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(error),
+            Ansi = AnsiSupport.Yes,
+            Interactive = InteractionSupport.Yes,
+        });
+        var failures = new List<string>();
+        var result = await console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("parsing", maxValue: total);
+                return await body(outcome =>
+                {
+                    task.Increment(1);
+                    task.Description = $"parsing {task.Value:0}/{total}";
+                    if (outcome.Error is { } reason) failures.Add($"extractor: {outcome.File.DisplayPath}: {reason}");
+                }).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        foreach (var line in failures) error.WriteLine(line);
+        return result;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Extractor.Cli.Export;
+
+/// <summary>
+/// Writes an Excel workbook (DocumentFormat.OpenXml) whose sheets are streamed: rows are spooled to a temporary file
+/// while the batch runs and written with <see cref="OpenXmlWriter"/> at the end, so memory stays flat. Each sheet has a
+/// bold, frozen header row, an autofilter and column widths fitted to the content.
+/// </summary>
+internal sealed class XlsxWorkbook : IDisposable
+{
+    /// <summary>Excel's limit on the characters of a cell.</summary>
+    private const int MaxCell = 32_767;
+
+    private sealed class Sheet(string name, IReadOnlyList<Column> columns)
+    {
+        public string Name { get; } = name;
+        public IReadOnlyList<Column> Columns { get; } = columns;
+        public string Spool { get; } = Path.GetTempFileName();
+        public StreamWriter? Writer { get; set; }
+        public int Rows { get; set; }
+        public double[] Widths { get; } = [.. columns.Select(c => Width(c.Name))];
+    }
+
+    private readonly List<Sheet> _sheets = [];
+
+    public int AddSheet(string name, IReadOnlyList<Column> columns)
+    {
+        var sheet = new Sheet(name, columns);
+        sheet.Writer = new StreamWriter(sheet.Spool, append: false, new System.Text.UTF8Encoding(false));
+        _sheets.Add(sheet);
+        return _sheets.Count - 1;
+    }
+
+    public void Write(int sheetIndex, string[] row)
+    {
+        var sheet = _sheets[sheetIndex];
+        for (var i = 0; i < row.Length && i < sheet.Widths.Length; i++) sheet.Widths[i] = Math.Max(sheet.Widths[i], Width(row[i]));
+        sheet.Writer!.WriteLine(JsonSerializer.Serialize(row, SpoolJson.Default.StringArray));
+        sheet.Rows++;
+    }
+
+    /// <summary>Writes the workbook to <paramref name="stream"/>.</summary>
+    public void Save(Stream stream)
+    {
+        foreach (var sheet in _sheets) sheet.Writer!.Flush();
+        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
+        var workbook = document.AddWorkbookPart();
+        workbook.Workbook = new Workbook();
+        var styles = workbook.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = new Stylesheet(
+            new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+            new Borders(new Border()) { Count = 1 },
+            new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
+        var sheets = workbook.Workbook.AppendChild(new Sheets());
+        uint id = 1;
+        foreach (var sheet in _sheets)
+        {
+            var part = workbook.AddNewPart<WorksheetPart>();
+            WriteSheet(part, sheet);
+            sheets.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = sheet.Name });
+        }
+        workbook.Workbook.Save();
+    }
+
+    private static void WriteSheet(WorksheetPart part, Sheet sheet)
+    {
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetViews(new SheetView(new Pane
+        {
+            VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
+        }) { WorkbookViewId = 0 }));
+        writer.WriteElement(new Columns(sheet.Columns.Select((_, i) => new DocumentFormat.OpenXml.Spreadsheet.Column
+        {
+            Min = (uint)(i + 1), Max = (uint)(i + 1), Width = Math.Clamp(sheet.Widths[i] + 2, 8, 60), CustomWidth = true,
+        })));
+        writer.WriteStartElement(new SheetData());
+        WriteRow(writer, 1, sheet.Columns, [.. sheet.Columns.Select(c => c.Name)], header: true);
+        var rowIndex = 2u;
+        using (var reader = new StreamReader(sheet.Spool))
+        {
+            while (reader.ReadLine() is { } line)
+                WriteRow(writer, rowIndex++, sheet.Columns, JsonSerializer.Deserialize(line, SpoolJson.Default.StringArray)!, header: false);
+        }
+        writer.WriteEndElement();
+        writer.WriteElement(new AutoFilter { Reference = $"A1:{ColumnName(sheet.Columns.Count - 1)}{Math.Max(1, rowIndex - 1)}" });
+        writer.WriteEndElement();
+    }
+
+    private static void WriteRow(OpenXmlWriter writer, uint index, IReadOnlyList<Column> columns, string[] values, bool header)
+    {
+        writer.WriteStartElement(new Row { RowIndex = index });
+        for (var c = 0; c < values.Length && c < columns.Count; c++)
+        {
+            var reference = ColumnName(c) + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var value = values[c];
+            if (value.Length == 0) continue;
+            if (!header && columns[c].Numeric && decimal.TryParse(value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                writer.WriteElement(new Cell { CellReference = reference, CellValue = new CellValue(value), DataType = CellValues.Number });
+                continue;
+            }
+            if (value.Length > MaxCell) value = value[..(MaxCell - 1)] + "…";
+            writer.WriteElement(new Cell
+            {
+                CellReference = reference,
+                DataType = CellValues.InlineString,
+                InlineString = new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }),
+                StyleIndex = header ? 1u : null,
+            });
+        }
+        writer.WriteEndElement();
+    }
+
+    /// <summary>A column's letters: 0 is A, 26 is AA.</summary>
+    private static string ColumnName(int index)
+    {
+        var name = "";
+        for (index++; index > 0; index = (index - 1) / 26) name = (char)('A' + (index - 1) % 26) + name;
+        return name;
+    }
+
+    /// <summary>Display width in Excel character units: CJK and full-width characters count two; the longest line counts.</summary>
+    private static double Width(string value)
+    {
+        double best = 0, current = 0;
+        foreach (var c in value)
+        {
+            if (c == '\n') { best = Math.Max(best, current); current = 0; continue; }
+            current += c >= '\u1100' ? 2 : 1;
+            if (current > 60) return 60;
+        }
+        return Math.Max(best, current);
+    }
+
+    public void Dispose()
+    {
+        foreach (var sheet in _sheets)
+        {
+            sheet.Writer?.Dispose();
+            try { File.Delete(sheet.Spool); } catch (IOException) { }
+        }
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
+internal sealed partial class SpoolJson : System.Text.Json.Serialization.JsonSerializerContext;

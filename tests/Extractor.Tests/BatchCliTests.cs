@@ -1,0 +1,156 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Extractor.Cli;
+using Extractor.Tests.Support;
+
+namespace Extractor.Tests;
+
+/// <summary>The analyst's batch: folders in, tables out, a clear account of what could not be read.</summary>
+public sealed class BatchCliTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void CreateFolder()
+    {
+        _dir = Directory.CreateTempSubdirectory("extractor-batch-").FullName;
+        var input = Path.Combine(_dir, "in");
+        foreach (var name in new[] { "seed-002.txt", "skipped-number.txt", "formats/table-form.html", "formats/seed-002-libreoffice.docx" })
+        {
+            var target = Path.Combine(input, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Repo.Sample(name), target);
+        }
+        File.WriteAllBytes(Path.Combine(input, "formats", "broken.docx"), File.ReadAllBytes(Repo.Sample("formats/seed-002-libreoffice.docx"))[..2000]);
+    }
+
+    [TearDown]
+    public void RemoveFolder() => Directory.Delete(_dir, recursive: true);
+
+    private string In => Path.Combine(_dir, "in");
+
+    private string Out(string name) => Path.Combine(_dir, "out", name);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        return (Program.Run(args, stdout, stderr), stdout.ToString(), stderr.ToString());
+    }
+
+    [Test]
+    public void Csv_has_one_row_per_item_with_the_notice_columns_in_UTF8_with_BOM()
+    {
+        var (code, _, stderr) = Run("parse", In, "-o", Out("items.csv"));
+        Assert.That(code, Is.EqualTo(1), "the broken file fails the batch");
+        var bytes = File.ReadAllBytes(Out("items.csv"));
+        Assert.That(bytes[..3], Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }));
+        var text = System.Text.Encoding.UTF8.GetString(bytes[3..]);
+        Assert.That(text, Does.StartWith("file,title,issuer,date,inspector,index,path,section,problemTitle,problem,label,rectification,status,measures,tags,fields,page,line\r\n"));
+        Assert.That(text, Does.Contain("中共襄城县委"));
+        Assert.That(File.ReadAllText(Out("items.errors.csv")), Does.Contain("broken.docx"));
+        Assert.That(stderr, Does.Contain("5 files").And.Contain("4 parsed").And.Contain("1 failed"));
+    }
+
+    [Test]
+    public void Xlsx_is_a_valid_workbook_with_Notices_Items_and_Errors_sheets()
+    {
+        Assert.That(Run("parse", In, "-o", Out("all.xlsx")).Code, Is.EqualTo(1));
+        using var workbook = SpreadsheetDocument.Open(Out("all.xlsx"), false);
+        var errors = new OpenXmlValidator().Validate(workbook).Select(e => e.Description).ToList();
+        Assert.That(errors, Is.Empty);
+        var names = workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
+        Assert.That(names, Is.EqualTo(new[] { "Notices", "Items", "Errors" }));
+        var items = workbook.WorkbookPart.WorksheetParts.ElementAt(1).Worksheet;
+        Assert.That(items.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single().State!.Value, Is.EqualTo(DocumentFormat.OpenXml.Spreadsheet.PaneStateValues.Frozen));
+        Assert.That(items.Descendants<DocumentFormat.OpenXml.Spreadsheet.AutoFilter>().Single().Reference!.Value, Does.StartWith("A1:R"));
+        Assert.That(items.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count(), Is.EqualTo(1 + 4 + 3 + 4 + 4));
+    }
+
+    [Test]
+    public void Output_order_is_the_input_order_whatever_the_parallelism()
+    {
+        Run("parse", In, "-o", Out("one.jsonl"), "--jobs", "1");
+        Run("parse", In, "-o", Out("four.jsonl"), "--jobs", "4");
+        Assert.That(File.ReadAllText(Out("four.jsonl")), Is.EqualTo(File.ReadAllText(Out("one.jsonl"))));
+        var paths = File.ReadAllLines(Out("one.jsonl")).Select(l => Parsing.NoticeJson.Deserialize(l).Source.Path!).ToList();
+        Assert.That(paths, Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
+    }
+
+    [Test]
+    public void Include_exclude_and_recursive_choose_the_files()
+    {
+        string[] Parsed(params string[] extra)
+        {
+            var (_, stdout, _) = Run(["parse", In, "--format", "jsonl", "--quiet", .. extra]);
+            return [.. stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => Path.GetFileName(Parsing.NoticeJson.Deserialize(l).Source.Path!))];
+        }
+        Assert.That(Parsed("--include", "*.txt"), Is.EqualTo(new[] { "seed-002.txt", "skipped-number.txt" }));
+        Assert.That(Parsed("--exclude", "formats/**"), Is.EqualTo(new[] { "seed-002.txt", "skipped-number.txt" }));
+        Assert.That(Parsed("--recursive", "false"), Is.EqualTo(new[] { "seed-002.txt", "skipped-number.txt" }));
+        Assert.That(Parsed("--include", "**/*.html"), Is.EqualTo(new[] { "table-form.html" }));
+    }
+
+    [Test]
+    public void A_rerun_without_force_refuses_before_parsing_and_keeps_the_outputs()
+    {
+        Run("parse", In, "-o", Out("all.xlsx"));
+        var before = File.ReadAllBytes(Out("all.xlsx"));
+        var (code, _, stderr) = Run("parse", In, "-o", Out("all.xlsx"));
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(stderr.Trim(), Does.EndWith("all.xlsx exists; pass --force to replace it"));
+        Assert.That(File.ReadAllBytes(Out("all.xlsx")), Is.EqualTo(before));
+        Assert.That(Directory.GetFiles(Path.Combine(_dir, "out"), "*.tmp", SearchOption.AllDirectories), Is.Empty);
+    }
+
+    [Test]
+    public void A_folder_of_json_refuses_when_any_output_exists()
+    {
+        Run("parse", In, "-o", Out("json"));
+        var (code, _, stderr) = Run("parse", In, "-o", Out("json"));
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(stderr, Does.Contain("and 3 more output files exist; pass --force to replace them"));
+    }
+
+    [Test]
+    public void The_format_follows_the_output_extension()
+    {
+        Run("parse", In, "-o", Out("all.jsonl"));
+        Assert.That(File.ReadAllLines(Out("all.jsonl")), Has.Length.EqualTo(4));
+    }
+
+    [Test]
+    public void A_file_over_the_time_limit_is_reported_as_timed_out()
+    {
+        var (code, _, stderr) = Run("parse", Repo.Sample("formats/seed-000-chromium-print.pdf"), "--timeout", "0.001", "--quiet");
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(stderr, Does.Contain("seed-000-chromium-print.pdf: timed out after"));
+    }
+
+    [Test]
+    public void Xlsx_needs_an_output_file() => Assert.That(Run("parse", In, "--format", "xlsx").Code, Is.EqualTo(2));
+
+    [Test]
+    public void Rules_prints_the_default_set_and_checks_a_file()
+    {
+        var (code, stdout, _) = Run("rules");
+        Assert.That(code, Is.Zero);
+        Assert.That(stdout, Does.Contain("\"整改落实情况\""));
+        var file = Path.Combine(_dir, "bad.rules.json");
+        File.WriteAllText(file, """{ "stats": [ { "name": "x", "pattern": "(" } ] }""");
+        var (badCode, _, stderr) = Run("rules", file);
+        Assert.That(badCode, Is.EqualTo(1));
+        Assert.That(stderr, Does.Contain("stats[8].pattern: invalid pattern"));
+        Assert.That(Run("parse", Repo.Seed002, "--rules", file).Code, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Tags_from_a_rules_file_label_items()
+    {
+        var file = Path.Combine(_dir, "tags.rules.json");
+        File.WriteAllText(file, """{ "tags": [ { "name": "群众纪律", "keywords": ["群众", "集资"] }, { "name": "产业", "keywords": ["产业"] } ] }""");
+        var (_, stdout, _) = Run("parse", Repo.Seed002, "--rules", file);
+        var notice = Parsing.NoticeJson.Deserialize(stdout);
+        Assert.That(notice.Items.Select(i => string.Join(",", i.Tags)), Is.EqualTo(new[] { "产业", "", "", "" }));
+    }
+}
