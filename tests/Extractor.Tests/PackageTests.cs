@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Extractor.Tests.Support;
+
+namespace Extractor.Tests;
+
+/// <summary>
+/// The packages work as others will use them: both projects are packed into a local folder, a tiny consumer project
+/// restores Extractor.Parsing from it and parses a seed through the public API, and the CLI installs as a dotnet tool.
+/// A unique prerelease version keeps a stale NuGet cache from hiding a change.
+/// </summary>
+[NonParallelizable]
+public sealed class PackageTests
+{
+    private string _dir = "";
+    private string _version = "";
+
+    [OneTimeSetUp]
+    public void Pack()
+    {
+        _dir = Directory.CreateTempSubdirectory("extractor-package-").FullName;
+        _version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        foreach (var project in new[] { "src/Parsing", "src/Cli" })
+            Dotnet(Repo.Root, "pack", Path.Combine(Repo.Root, project), "-c", "Release", "-o", Path.Combine(_dir, "feed"), $"-p:Version={_version}");
+    }
+
+    [OneTimeTearDown]
+    public void Clean()
+    {
+        Directory.Delete(_dir, recursive: true);
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var id in new[] { "extractor.parsing", "extractor.cli" })
+        {
+            var cached = Path.Combine(cache, id, _version);
+            if (Directory.Exists(cached)) Directory.Delete(cached, recursive: true);
+        }
+    }
+
+    private static string Dotnet(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        Assert.That(process.ExitCode, Is.Zero, $"dotnet {string.Join(' ', args)}\n{stdout.Result}\n{stderr.Result}");
+        return stdout.Result;
+    }
+
+    [Test]
+    public void The_library_package_restores_and_parses_a_seed_through_its_public_API()
+    {
+        var consumer = Path.Combine(_dir, "consumer");
+        Directory.CreateDirectory(consumer);
+        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{Path.Combine(_dir, "feed")}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><PackageReference Include="Extractor.Parsing" Version="{_version}" /></ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
+            using Extractor.Parsing;
+            using var cancellation = new CancellationTokenSource();
+            var parser = new NoticeParser(new ParserOptions { Rules = Extractor.Parsing.Rules.RuleSet.Default });
+            var fromFile = await parser.ParseFileAsync(args[0], InputFormat.Auto, cancellation.Token);
+            await using var stream = File.OpenRead(args[0]);
+            var fromStream = parser.Parse(stream, InputFormat.Text, "seed.txt");
+            var fromText = parser.ParseText(File.ReadAllText(args[0]));
+            Console.WriteLine($"{fromFile.Items.Count} {fromStream.Items.Count} {fromText.Items.Count} {fromFile.Issuer}");
+            Console.WriteLine(NoticeJson.Serialize(fromText).Length > 0 ? "json" : "no json");
+            """);
+        var output = Dotnet(consumer, "run", "--", Repo.Seed000);
+        Assert.That(output, Does.Contain("30 30 30 中共洛阳市城乡一体化示范区工委").And.Contain("json"));
+    }
+
+    [Test]
+    public void The_cli_package_installs_as_the_extractor_tool()
+    {
+        var tools = Path.Combine(_dir, "tools");
+        Dotnet(_dir, "tool", "install", "Extractor.Cli", "--version", _version, "--tool-path", tools, "--add-source", Path.Combine(_dir, "feed"));
+        var json = Dotnet(_dir, "exec", Path.Combine(tools, ".store", "extractor.cli", _version, "extractor.cli", _version, "tools", "net10.0", "any", "extractor.dll"), "parse", Repo.Seed002);
+        Assert.That(Parsing.NoticeJson.Deserialize(json).Items, Has.Count.EqualTo(4));
+        Assert.That(File.Exists(Path.Combine(tools, OperatingSystem.IsWindows() ? "extractor.exe" : "extractor")), Is.True);
+    }
+}
