@@ -48,7 +48,7 @@ internal static class ItemExtractor
         var paragraphs = item.Problem;
         if (paragraphs.Count == 0)
         {
-            var anchor = item.Section.Heading ?? item.Rectification[0].Paragraph;
+            var anchor = item.Anchor ?? item.Section.Heading ?? (item.Rectification.Count > 0 ? item.Rectification[0].Paragraph : item.Lines[0].Paragraph);
             var empty = locations.Of(anchor, 0, 0);
             return new Problem { Title = "", Text = "", Location = empty };
         }

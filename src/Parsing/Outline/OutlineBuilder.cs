@@ -28,6 +28,7 @@ internal sealed class OutlineBuilder
     private readonly List<CompiledMarker> _styles = [];
     private readonly List<OutlineItem> _items = [];
     private readonly List<OutlineWarning> _warnings = [];
+    private readonly List<Paragraph> _labels = [];
     private OutlineItem? _item;
     private OutlineItem? _last;
     private int _end;
@@ -58,6 +59,7 @@ internal sealed class OutlineBuilder
             Closing = [.. units.Skip(closing).Take(signature - closing).Select(u => u.Paragraph)],
             Signature = [.. units.Skip(signature).Select(u => u.Paragraph)],
             Warnings = builder._warnings,
+            Labels = builder._labels,
         };
     }
 
@@ -372,6 +374,7 @@ internal sealed class OutlineBuilder
             {
                 CloseItem();
                 _item = NewItem(Top, owns: false);
+                _item.Anchor = CellText(distinct[0], cells);
                 if (category is { } c) _item.Lines.Add(c);
                 AddIfAny(_item.Problem, CellText(problemCell, cells));
             }
@@ -444,15 +447,17 @@ internal sealed class OutlineBuilder
                 if (_item is { InRectification: false } open)
                 {
                     AddIfAny(open.Problem, u.Content);
+                    KeepLabel(u, label);
                 }
                 else if (_item is null && Top is { Heading: not null, Item: null, Children.Count: 0 })
                 {
                     AddIfAny(Top.Pending, u.Content); // 问题表现：… under a heading that names the problem
+                    KeepLabel(u, label);
                 }
                 else
                 {
                     CloseItem();
-                    StartUnnumbered(u.Paragraph, u.Content);
+                    if (!StartUnnumbered(u.Paragraph, u.Content)) KeepLabel(u, label);
                 }
                 break;
             default:
@@ -482,6 +487,7 @@ internal sealed class OutlineBuilder
         {
             // Paragraphs under a category heading (or before any heading) that a label follows: the problem.
             _item = NewItem(top, owns: false);
+            _item.Anchor = top.Pending[0];
             _item.Problem.AddRange(top.Pending);
             top.Pending.Clear();
         }
@@ -528,8 +534,15 @@ internal sealed class OutlineBuilder
         return item.Labels.Contains(next.Label) || !_rules.Labels.IsFollowUp(next.Label);
     }
 
-    /// <summary>Starts an item for a problem that has no heading number.</summary>
-    private void StartUnnumbered(Paragraph paragraph, Paragraph? content)
+    /// <summary>A label whose text went elsewhere (or nowhere, when it stands alone) is structure of its own.</summary>
+    private void KeepLabel(Unit u, LabelMatch label)
+    {
+        var end = u.Content is null ? u.Paragraph.Text.Length : label.ContentStart;
+        if (end > 0) _labels.Add(u.Paragraph.Slice(0, end));
+    }
+
+    /// <summary>Starts an item for a problem that has no heading number; true when it got a section (whose heading holds the paragraph's label).</summary>
+    private bool StartUnnumbered(Paragraph paragraph, Paragraph? content)
     {
         var top = Top;
         if (_last is { OwnsSection: true } last && last.Section == top && top.Style is not null && top.Parent is { } parent)
@@ -549,15 +562,17 @@ internal sealed class OutlineBuilder
             parent.Children.Add(inferred);
             _stack.Add(inferred);
             _item = NewItem(inferred, owns: true);
-            return;
+            return true;
         }
         _item = NewItem(top, owns: false);
+        _item.Anchor = paragraph;
         AddIfAny(_item.Problem, content);
+        return false;
     }
 
     private OutlineItem NewItem(OutlineSection section, bool owns)
     {
-        var item = new OutlineItem { Section = section, OwnsSection = owns };
+        var item = new OutlineItem { Section = section, OwnsSection = owns, Anchor = section.Heading };
         if (owns)
         {
             section.Item = item;

@@ -26,6 +26,42 @@ internal sealed class OutlineDocument
 
     /// <summary>Irregularities of structure.</summary>
     public required IReadOnlyList<OutlineWarning> Warnings { get; init; }
+
+    /// <summary>Labels cut off the text they open (<c>整改问题：</c> before a problem) that no heading holds.</summary>
+    public IReadOnlyList<Paragraph> Labels { get; init; } = [];
+
+    /// <summary>
+    /// Every place the outline gave text to, as source ranges with their role: a heading counts its marker (and label),
+    /// and its text too unless that text is the problem of the item it opens. Each visible character of the input lies
+    /// in exactly one range (for text without tables, whose merged cells may serve several rows).
+    /// </summary>
+    internal IEnumerable<(string Role, int Start, int End)> Spans()
+    {
+        foreach (var p in Front) yield return ("front", p.SourceStart, p.SourceStop);
+        foreach (var p in Labels) yield return ("label", p.SourceStart, p.SourceStop);
+        foreach (var span in SectionSpans(Root)) yield return span;
+        foreach (var item in Items)
+        {
+            foreach (var p in item.Problem) yield return ("problem", p.SourceStart, p.SourceStop);
+            foreach (var part in item.Rectification) yield return ("rectification", part.Paragraph.SourceStart, part.Paragraph.SourceStop);
+            foreach (var line in item.Lines) yield return ("field", line.Paragraph.SourceStart, line.Paragraph.SourceStop);
+        }
+        foreach (var p in Closing) yield return ("closing", p.SourceStart, p.SourceStop);
+        foreach (var p in Signature) yield return ("signature", p.SourceStart, p.SourceStop);
+    }
+
+    private static IEnumerable<(string, int, int)> SectionSpans(OutlineSection section)
+    {
+        if (section.Heading is { } heading)
+        {
+            var owned = section.Item is { OwnsSection: true } && section.Content is not null;
+            var end = owned ? section.Content!.SourceStart : heading.SourceStop;
+            if (end > heading.SourceStart) yield return ("heading", heading.SourceStart, end);
+        }
+        foreach (var p in section.Body) yield return ("body", p.SourceStart, p.SourceStop);
+        foreach (var child in section.Children)
+            foreach (var span in SectionSpans(child)) yield return span;
+    }
 }
 
 /// <summary>A section of the tree.</summary>
@@ -74,6 +110,9 @@ internal sealed class OutlineItem
 
     /// <summary>True when <see cref="Section"/>'s heading is this item's problem.</summary>
     public required bool OwnsSection { get; init; }
+
+    /// <summary>The paragraph that opened the item (heading, label or table row): where it is when it has no text.</summary>
+    public Paragraph? Anchor { get; set; }
 
     /// <summary>The problem paragraphs (the first may be the heading text without its marker).</summary>
     public List<Paragraph> Problem { get; } = [];

@@ -73,6 +73,29 @@ internal static partial class HtmlReader
         var head = Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 1024));
         if (MetaCharset().Match(head) is { Success: true } meta && Declared(meta.Groups[1].Value) is { } declared)
         {
+            if (declared.IsSingleByte)
+            {
+                // A Chinese notice in a Western single-byte encoding is a mislabelled page: trust the bytes if they are
+                // UTF-8, GB18030 or Big5, as the label can decode anything into the wrong characters.
+                try
+                {
+                    var bytesSay = TextDecoder.Decode(bytes);
+                    if (!bytesSay.Guessed)
+                    {
+                        warnings.Add(new Warning
+                        {
+                            Code = WarningCodes.EncodingGuessed,
+                            Message = $"the page declares charset {meta.Groups[1].Value} but its bytes are {bytesSay.Encoding}; decoded as {bytesSay.Encoding}",
+                        });
+                        return (bytesSay.Text, bytesSay.Encoding);
+                    }
+                }
+                catch (NoticeFormatException)
+                {
+                    // Not a multi-byte text: the declared single-byte encoding it is.
+                }
+                return (declared.GetString(bytes), declared.WebName);
+            }
             try
             {
                 var strict = Encoding.GetEncoding(declared.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
@@ -104,11 +127,14 @@ internal static partial class HtmlReader
             return Encoding.GetEncoding(54936);
         if (name is "big5" or "big5-hkscs" or "cn-big5" or "x-x-big5" or "csbig5") return Encoding.GetEncoding(950);
         if (name is "utf8" or "unicode-1-1-utf-8") return Encoding.UTF8;
+        // Browsers never honour UTF-7 or UTF-32 labels (they are not in the WHATWG Encoding Standard); neither do we.
+        if (name.StartsWith("utf-7", StringComparison.Ordinal) || name.StartsWith("utf-32", StringComparison.Ordinal) || name == "unicode-1-1-utf-7")
+            return null;
         try
         {
             return Encoding.GetEncoding(name);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
             return null;
         }

@@ -69,6 +69,10 @@ internal static class Normalizer
             }
             if (CharClass.IsInvisible(c)) continue;
             c = Canonical(c);
+            // A lone surrogate is no character: U+FFFD, as every UTF-16 consumer (and the JSON writer) would read it.
+            if (char.IsHighSurrogate(c) ? i + 1 >= block.End || !char.IsLowSurrogate(source[i + 1])
+                : char.IsLowSurrogate(c) && (i == block.Start || !char.IsHighSurrogate(source[i - 1])))
+                c = '\uFFFD';
             if (pendingSpace >= 0)
             {
                 // A line wrap (PDF) next to CJK, or after a hyphen inside a number (0374-|3866207), is no space.

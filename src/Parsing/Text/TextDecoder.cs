@@ -60,7 +60,9 @@ internal static class TextDecoder
         var array = bytes.ToArray();
         var result = UtfUnknown.CharsetDetector.DetectFromBytes(array);
         var detected = result.Detected;
-        if (detected?.Encoding is { } encoding && detected.Confidence >= 0.5f)
+        // Only a Chinese, Japanese or Korean multi-byte encoding can hold a notice; a single-byte guess (windows-1252…)
+        // fits any bytes and means the text is not in an encoding this tool reads.
+        if (detected?.Encoding is { } encoding && detected.Confidence >= 0.5f && encoding.IsSingleByte is false)
         {
             var strict = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
             if (TryStrict(bytes, strict, out var text))

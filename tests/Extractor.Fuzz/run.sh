@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Fuzzes one target with AFL++ and SharpFuzz.
+#   tests/Extractor.Fuzz/run.sh TARGET [SECONDS]     TARGET: text, html, docx, pdf, pipeline or auto
+# Needs afl-fuzz (Debian: apt-get install afl++). Builds into tests/Extractor.Fuzz/out/TARGET, instruments the library
+# and its readers' dependencies, seeds the corpus from samples/ and runs for SECONDS (default 600). Findings land in
+# tests/Extractor.Fuzz/out/TARGET/findings; replay one with: dotnet out/TARGET/bin/Extractor.Fuzz.dll TARGET FILE...
+set -euo pipefail
+target=${1:?target: text, html, docx, pdf, pipeline or auto}
+seconds=${2:-600}
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+out="$here/out/$target"
+rm -rf "$out/bin" "$out/corpus"
+mkdir -p "$out/corpus" "$out/findings"
+dotnet tool restore --tool-manifest "$root/dotnet-tools.json" > /dev/null
+dotnet publish "$here/Extractor.Fuzz.csproj" -c Release -o "$out/bin" -v q
+for dll in Extractor.Parsing.dll AngleSharp.dll UglyToad.PdfPig.dll UglyToad.PdfPig.Core.dll UglyToad.PdfPig.Tokenization.dll \
+           UglyToad.PdfPig.Tokens.dll UglyToad.PdfPig.Fonts.dll DocumentFormat.OpenXml.Framework.dll; do
+  [ -f "$out/bin/$dll" ] && (cd "$root" && dotnet sharpfuzz "$out/bin/$dll" > /dev/null)
+done
+case "$target" in
+  text|pipeline) seeds=$(find "$root/samples" -maxdepth 1 -name '*.txt' -size -4k) ;;
+  html) seeds=$(find "$root/samples" -name '*.html' -size -16k) ;;
+  docx) seeds=$(find "$root/samples" "$root/tests/Extractor.Tests/Corpus" -name '*.docx' -size -16k) ;;
+  pdf) seeds=$(find "$root/tests/Extractor.Tests/Corpus/pdf" -name '*.pdf' -size -16k) ;;
+  auto) seeds=$(find "$root/samples" -maxdepth 1 -name '*.txt' -size -2k; find "$root/tests/Extractor.Tests/Corpus/pdf" -name 'tiny.pdf') ;;
+esac
+for s in $seeds; do cp "$s" "$out/corpus/"; done
+export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1
+# Resume when findings exist ("-i -"), else start from the corpus.
+input="$out/corpus"; [ -f "$out/findings/default/fuzzer_stats" ] && input=-
+afl-fuzz -i "$input" -o "$out/findings" -t 10000 -m none -V "$seconds" -- dotnet "$out/bin/Extractor.Fuzz.dll" "$target"

@@ -1,0 +1,144 @@
+using System.IO.Compression;
+using System.Text;
+using Extractor.Tests.Support;
+
+namespace Extractor.Tests.BadInput;
+
+/// <summary>
+/// Hostile and broken files, generated (deterministically) where possible and otherwise read from
+/// <c>tests/Extractor.Tests/Corpus</c>. Each case has a name and the bytes to write under a file name.
+/// </summary>
+internal static class BadInputCorpus
+{
+    public sealed record Case(string Name, string FileName, byte[] Bytes);
+
+    private static string Corpus(string path) => Path.Combine(Repo.Root, "tests", "Extractor.Tests", "Corpus", path);
+
+    public static IEnumerable<Case> All()
+    {
+        var random = new Random(20261123);
+        foreach (var extension in new[] { "txt", "html", "docx", "pdf", "doc", "xlsx", "bin" })
+        {
+            yield return new Case($"empty_{extension}", $"empty.{extension}", []);
+            foreach (var size in new[] { 1, 17, 4096 })
+            {
+                var bytes = new byte[size];
+                random.NextBytes(bytes);
+                yield return new Case($"random_{size}_{extension}", $"random-{size}.{extension}", bytes);
+            }
+        }
+
+        var pdf = File.ReadAllBytes(Corpus("pdf/tiny.pdf"));
+        var docx = File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", "table-form-libreoffice.docx"));
+        var html = File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", "seed-002-gbk-chrome.html"));
+        foreach (var fraction in new[] { 1, 5, 10, 25, 50, 75, 90, 99 })
+        {
+            yield return new Case($"truncated_pdf_{fraction}", $"truncated-{fraction}.pdf", pdf[..(pdf.Length * fraction / 100)]);
+            yield return new Case($"truncated_docx_{fraction}", $"truncated-{fraction}.docx", docx[..(docx.Length * fraction / 100)]);
+            yield return new Case($"truncated_html_{fraction}", $"truncated-{fraction}.html", html[..(html.Length * fraction / 100)]);
+        }
+
+        yield return new Case("docx_not_a_zip", "not-a-zip.docx", [0x50, 0x4B, 0x03, 0x04, .. Encoding.ASCII.GetBytes("this is not a zip archive at all")]);
+        yield return new Case("zip_not_docx", "not-word.docx", Zip(("readme.txt", Encoding.UTF8.GetBytes("hello"))));
+        yield return new Case("docx_zip_bomb", "bomb.docx", ZipBomb());
+        yield return new Case("docx_xxe", "xxe.docx", Xxe());
+        yield return new Case("pdf_user_password", "user-password.pdf", File.ReadAllBytes(Corpus("pdf/user-password.pdf")));
+        yield return new Case("pdf_scanned", "scanned.pdf", File.ReadAllBytes(Corpus("pdf/scanned.pdf")));
+        yield return new Case("pdf_broken_xref", "broken-xref.pdf", MinimalPdf(brokenXref: true));
+        yield return new Case("pdf_page_tree_loop", "page-loop.pdf", MinimalPdf(pagesKids: "2 0 R"));
+        yield return new Case("pdf_huge_page_count", "huge-count.pdf", MinimalPdf(count: "999999999"));
+        yield return new Case("html_deep_nesting", "deep.html", Encoding.UTF8.GetBytes(
+            "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "一、问题甲" + string.Concat(Enumerable.Repeat("</div>", 100_000)) + "</body></html>"));
+        yield return new Case("text_50mb_line", "long-line.txt", LongLine(50 * 1024 * 1024));
+        yield return new Case("text_unknown_encoding", "unknown-encoding.txt", UnknownEncoding(random));
+    }
+
+    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
+            foreach (var (name, content) in entries)
+                using (var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open()) entry.Write(content);
+        return stream.ToArray();
+    }
+
+    /// <summary>A Word package whose document part inflates to 300 MB of spaces (a few hundred KB on disk).</summary>
+    private static byte[] ZipBomb()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
+        {
+            using (var types = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open()))
+                types.Write("""<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
+            using var part = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open();
+            var spaces = new byte[1 << 20];
+            Array.Fill(spaces, (byte)' ');
+            part.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>"u8);
+            for (var i = 0; i < 300; i++) part.Write(spaces);
+            part.Write("</w:t></w:r></w:p></w:body></w:document>"u8);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>A Word document whose main part declares an external entity (XXE) that would read a local file.</summary>
+    private static byte[] Xxe()
+    {
+        var docx = Docx.Build(Docx.P("一、问题甲") + Docx.P("整改情况：ENTITY"));
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("word/document.xml")!;
+            string xml;
+            using (var reader = new StreamReader(entry.Open())) xml = reader.ReadToEnd();
+            entry.Delete();
+            xml = "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+                + xml[(xml.IndexOf("<w:document", StringComparison.Ordinal))..].Replace("ENTITY", "&xxe;", StringComparison.Ordinal);
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write(xml);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>A hand-written one-page PDF with optional defects.</summary>
+    internal static byte[] MinimalPdf(bool brokenXref = false, string pagesKids = "3 0 R", string count = "1")
+    {
+        var objects = new[]
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            $"<< /Type /Pages /Kids [{pagesKids}] /Count {count} >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            "<< /Length 37 >>\nstream\nBT /F1 12 Tf 72 712 Td (Hello) Tj ET\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        };
+        var text = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(text.Length);
+            text.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = text.Length;
+        text.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets) text.Append($"{(brokenXref ? offset * 7 + 3 : offset):D10} 00000 n \n");
+        text.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{(brokenXref ? xref + 999 : xref)}\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(text.ToString());
+    }
+
+    private static byte[] LongLine(int size)
+    {
+        var unit = Encoding.UTF8.GetBytes("整改情况一是二是");
+        var bytes = new byte[size];
+        for (var i = 0; i + unit.Length <= size; i += unit.Length) unit.CopyTo(bytes, i);
+        for (var i = size - size % unit.Length; i < size; i++) bytes[i] = (byte)'x';
+        return bytes;
+    }
+
+    /// <summary>High bytes that no supported encoding decodes: not UTF-8, not GB18030 (0x80 and 0xFF are never valid), not Big5.</summary>
+    private static byte[] UnknownEncoding(Random random)
+    {
+        var bytes = new byte[2048];
+        for (var i = 0; i < bytes.Length; i++) bytes[i] = (byte)(i % 7 == 0 ? 0x80 : 0xA1 + random.Next(0x5E));
+        return bytes;
+    }
+}
