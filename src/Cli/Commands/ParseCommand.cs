@@ -80,6 +80,31 @@ internal static class ParseCommand
             HelpName = "FILE",
         };
         var force = new Option<bool>("--force") { Description = "Replace output files that exist (an input is never overwritten)." };
+        var defaults = new ParserLimits();
+        var maxSize = new Option<int>("--max-size")
+        {
+            Description = "Largest input file in MiB; a bigger one is reported and skipped.",
+            DefaultValueFactory = _ => (int)(defaults.MaxInputBytes >> 20),
+            HelpName = "MIB",
+        };
+        var maxUnzipped = new Option<int>("--max-unzipped")
+        {
+            Description = "Largest decompressed size of a Word document's parts in MiB (zip bombs stop here).",
+            DefaultValueFactory = _ => (int)(defaults.MaxDecompressedBytes >> 20),
+            HelpName = "MIB",
+        };
+        var maxPages = new Option<int>("--max-pages")
+        {
+            Description = "Most pages of a PDF.",
+            DefaultValueFactory = _ => defaults.MaxPages,
+            HelpName = "N",
+        };
+        var maxDepth = new Option<int>("--max-depth")
+        {
+            Description = "Deepest nesting of HTML elements or Word document elements.",
+            DefaultValueFactory = _ => defaults.MaxDepth,
+            HelpName = "N",
+        };
         var command = new Command("parse", """
             Parse notices into structured data.
 
@@ -92,6 +117,7 @@ internal static class ParseCommand
             """)
         {
             paths, output, format, recursive, include, exclude, jobs, quiet, errors, timeout, encoding, rules, force,
+            maxSize, maxUnzipped, maxPages, maxDepth,
         };
         command.SetAction((result, cancellation) => RunAsync(new ParseRequest(
             result.GetValue(paths) ?? [],
@@ -106,18 +132,27 @@ internal static class ParseCommand
             result.GetValue(jobs),
             result.GetValue(quiet),
             result.GetValue(errors),
-            result.GetValue(timeout)), console, cancellation));
+            result.GetValue(timeout),
+            new ParserLimits
+            {
+                MaxInputBytes = (long)result.GetValue(maxSize) << 20,
+                MaxDecompressedBytes = (long)result.GetValue(maxUnzipped) << 20,
+                MaxPages = result.GetValue(maxPages),
+                MaxDepth = result.GetValue(maxDepth),
+            }), console, cancellation));
         return command;
     }
 
     internal sealed record ParseRequest(
         string[] Paths, string? Output, string? Format, string? Encoding, FileInfo? Rules, bool Force,
         bool Recursive = true, string[]? Include = null, string[]? Exclude = null, int Jobs = 1, bool Quiet = false,
-        string? Errors = null, double Timeout = 60);
+        string? Errors = null, double Timeout = 60, ParserLimits? Limits = null);
 
     internal static async Task<int> RunAsync(ParseRequest request, CliConsole console, CancellationToken cancellation)
     {
-        if (!TryCreateParser(request.Encoding, request.Rules, console, out var parser)) return ExitCodes.Usage;
+        if (request.Limits is { } l && (l.MaxInputBytes < 1 || l.MaxDecompressedBytes < 1 || l.MaxPages < 1 || l.MaxDepth < 1))
+            return Usage(console, "--max-size, --max-unzipped, --max-pages and --max-depth must be at least 1");
+        if (!TryCreateParser(request.Encoding, request.Rules, console, out var parser, request.Limits)) return ExitCodes.Usage;
         if (request.Jobs < 1) return Usage(console, "--jobs must be at least 1");
         if (request.Timeout < 0) return Usage(console, "--timeout must not be negative");
         var format = request.Format ?? FormatOf(request.Output) ?? "json";
@@ -273,7 +308,7 @@ internal static class ParseCommand
     private static string DefaultErrorReport(string output, string format) =>
         format == "json" ? Path.Combine(output, "errors.csv") : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + ".errors.csv");
 
-    internal static bool TryCreateParser(string? encodingName, FileInfo? rulesFile, CliConsole console, out NoticeParser parser)
+    internal static bool TryCreateParser(string? encodingName, FileInfo? rulesFile, CliConsole console, out NoticeParser parser, ParserLimits? limits = null)
     {
         parser = null!;
         Encoding? encoding = null;
@@ -308,7 +343,7 @@ internal static class ParseCommand
                 return false;
             }
         }
-        parser = new NoticeParser(new ParserOptions { Encoding = encoding, Rules = rules });
+        parser = new NoticeParser(new ParserOptions { Encoding = encoding, Rules = rules, Limits = limits ?? new ParserLimits() });
         return true;
     }
 }
