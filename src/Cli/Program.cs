@@ -50,6 +50,7 @@ public static class Program
         root.Add(ValidateCommand.Build(console));
         root.Add(RulesCommand.Build(console));
         root.Add(SchemaCommand.Build(console));
+        root.Add(WorkerCommand.Build(console));
         return root;
     }
 }

@@ -46,6 +46,13 @@ public sealed class NoticeParser
         return NoticeAssembler.Assemble(PlainTextReader.Read(text, null), sourcePath, _rules);
     }
 
+    /// <summary>
+    /// The format of content, from its first bytes (magic numbers, markup) and, to break ties, the file name: what
+    /// <see cref="InputFormat.Auto"/> resolves to.
+    /// </summary>
+    /// <exception cref="NoticeFormatException">The content is of a kind the library refuses (legacy Office, RTF, an image).</exception>
+    public static InputFormat DetectFormat(ReadOnlySpan<byte> head, string? fileName = null) => FormatDetector.Detect(head, fileName);
+
     /// <summary>Parses a file, detecting its format from the content.</summary>
     /// <exception cref="NoticeFormatException">The file cannot be read or parsed; the message says why.</exception>
     public Notice ParseFile(string path, InputFormat format = InputFormat.Auto, CancellationToken cancellation = default) =>

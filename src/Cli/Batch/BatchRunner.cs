@@ -18,7 +18,7 @@ internal sealed record BatchSummary(int Files, int Parsed, int WithWarnings, int
 /// before a file is started and given back when its outcome is written, bounds how far parsing runs ahead of writing:
 /// memory stays flat however many files there are, and the earliest unwritten file always holds a permit.
 /// </summary>
-internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeout)
+internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeout, WorkerPool? pool = null, Func<InputFile, bool>? isolate = null)
 {
     public async Task<BatchSummary> RunAsync(IReadOnlyList<InputFile> files, Func<FileOutcome, Task> write, CancellationToken cancellation)
     {
@@ -71,9 +71,13 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
         return new BatchSummary(files.Count, parsed, warned, failed, items, clock.Elapsed);
     }
 
-    /// <summary>Parses one file; a file that cannot be parsed, or takes longer than the time limit, becomes an error outcome.</summary>
+    /// <summary>
+    /// Parses one file, in a worker process when it is to be isolated; a file that cannot be parsed, or takes longer than
+    /// the time limit, becomes an error outcome.
+    /// </summary>
     private async Task<FileOutcome> ParseAsync(InputFile file, CancellationToken cancellation)
     {
+        if (pool is not null && isolate?.Invoke(file) == true) return await pool.ParseAsync(file, cancellation).ConfigureAwait(false);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var work = Task.Run(() => parser.ParseFile(file.DisplayPath, InputFormat.Auto, limit.Token), limit.Token);
         try

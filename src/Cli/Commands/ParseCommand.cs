@@ -69,42 +69,16 @@ internal static class ParseCommand
             DefaultValueFactory = _ => 60,
             HelpName = "SECONDS",
         };
-        var encoding = new Option<string?>("--encoding")
-        {
-            Description = "Encoding of text input (utf-8, gb18030, gbk, big5, utf-16…). Default: detect (BOM, UTF-8, GB18030, Big5).",
-            HelpName = "NAME",
-        };
-        var rules = new Option<FileInfo?>("--rules")
-        {
-            Description = "A rules file (JSON) that extends or overrides the default rules and can add tags; see 'extractor rules'.",
-            HelpName = "FILE",
-        };
         var force = new Option<bool>("--force") { Description = "Replace output files that exist (an input is never overwritten)." };
-        var defaults = new ParserLimits();
-        var maxSize = new Option<int>("--max-size")
+        var isolate = new Option<string>("--isolate")
         {
-            Description = "Largest input file in MiB; a bigger one is reported and skipped.",
-            DefaultValueFactory = _ => (int)(defaults.MaxInputBytes >> 20),
-            HelpName = "MIB",
+            Description = "Parse these files in worker processes, so that a reader crash on a damaged file costs that file only "
+                + "and a file over --timeout is stopped: pdf (the default), all or none.",
+            DefaultValueFactory = _ => "pdf",
+            HelpName = "pdf|all|none",
         };
-        var maxUnzipped = new Option<int>("--max-unzipped")
-        {
-            Description = "Largest decompressed size of a Word document's parts in MiB (zip bombs stop here).",
-            DefaultValueFactory = _ => (int)(defaults.MaxDecompressedBytes >> 20),
-            HelpName = "MIB",
-        };
-        var maxPages = new Option<int>("--max-pages")
-        {
-            Description = "Most pages of a PDF.",
-            DefaultValueFactory = _ => defaults.MaxPages,
-            HelpName = "N",
-        };
-        var maxDepth = new Option<int>("--max-depth")
-        {
-            Description = "Deepest nesting of HTML elements or Word document elements.",
-            DefaultValueFactory = _ => defaults.MaxDepth,
-            HelpName = "N",
-        };
+        isolate.AcceptOnlyFromAmong("pdf", "all", "none");
+        var reader = new ReaderOptions();
         var command = new Command("parse", """
             Parse notices into structured data.
 
@@ -116,37 +90,36 @@ internal static class ParseCommand
             Exit codes: 0 every file parsed; 1 a file could not be parsed or written; 2 bad usage.
             """)
         {
-            paths, output, format, recursive, include, exclude, jobs, quiet, errors, timeout, encoding, rules, force,
-            maxSize, maxUnzipped, maxPages, maxDepth,
+            paths, output, format, recursive, include, exclude, jobs, quiet, errors, timeout, force, isolate,
         };
-        command.SetAction((result, cancellation) => RunAsync(new ParseRequest(
-            result.GetValue(paths) ?? [],
-            result.GetValue(output),
-            result.GetValue(format),
-            result.GetValue(encoding),
-            result.GetValue(rules),
-            result.GetValue(force),
-            result.GetValue(recursive),
-            result.GetValue(include) ?? [],
-            result.GetValue(exclude) ?? [],
-            result.GetValue(jobs),
-            result.GetValue(quiet),
-            result.GetValue(errors),
-            result.GetValue(timeout),
-            new ParserLimits
-            {
-                MaxInputBytes = (long)result.GetValue(maxSize) << 20,
-                MaxDecompressedBytes = (long)result.GetValue(maxUnzipped) << 20,
-                MaxPages = result.GetValue(maxPages),
-                MaxDepth = result.GetValue(maxDepth),
-            }), console, cancellation));
+        foreach (var option in reader.All) command.Add(option);
+        command.SetAction((result, cancellation) =>
+        {
+            var (encoding, rules, limits) = reader.Read(result);
+            return RunAsync(new ParseRequest(
+                result.GetValue(paths) ?? [],
+                result.GetValue(output),
+                result.GetValue(format),
+                encoding,
+                rules,
+                result.GetValue(force),
+                result.GetValue(recursive),
+                result.GetValue(include) ?? [],
+                result.GetValue(exclude) ?? [],
+                result.GetValue(jobs),
+                result.GetValue(quiet),
+                result.GetValue(errors),
+                result.GetValue(timeout),
+                limits,
+                result.GetValue(isolate) ?? "pdf"), console, cancellation);
+        });
         return command;
     }
 
     internal sealed record ParseRequest(
         string[] Paths, string? Output, string? Format, string? Encoding, FileInfo? Rules, bool Force,
         bool Recursive = true, string[]? Include = null, string[]? Exclude = null, int Jobs = 1, bool Quiet = false,
-        string? Errors = null, double Timeout = 60, ParserLimits? Limits = null);
+        string? Errors = null, double Timeout = 60, ParserLimits? Limits = null, string Isolate = "none");
 
     internal static async Task<int> RunAsync(ParseRequest request, CliConsole console, CancellationToken cancellation)
     {
@@ -187,7 +160,10 @@ internal static class ParseCommand
         BatchSummary summary;
         using (sink)
         {
-            var runner = new BatchRunner(parser, request.Jobs, request.Timeout > 0 ? TimeSpan.FromSeconds(request.Timeout) : null);
+            var timeLimit = request.Timeout > 0 ? TimeSpan.FromSeconds(request.Timeout) : (TimeSpan?)null;
+            using var pool = request.Isolate == "none" ? null
+                : new WorkerPool([WorkerCommand.Name, .. ReaderOptions.Arguments(request.Encoding, request.Rules, request.Limits ?? new ParserLimits())], request.Jobs, timeLimit);
+            var runner = new BatchRunner(parser, request.Jobs, timeLimit, pool, request.Isolate == "all" ? _ => true : IsPdf);
             IBatchProgress progress = batch && !request.Quiet && console.ErrorIsTerminal
                 ? new BarProgress(console.Error)
                 : new PlainProgress(console.Error);
@@ -218,6 +194,22 @@ internal static class ParseCommand
         }
         if (batch && !request.Quiet) console.Error.WriteLine(Describe(summary, writeFailures));
         return summary.Failed + writeFailures + missing.Count + unreadable.Count > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    /// <summary>Whether a file's content is a PDF (the reader whose library can fail in ways .NET cannot catch).</summary>
+    private static bool IsPdf(InputFile file)
+    {
+        try
+        {
+            Span<byte> head = stackalloc byte[1024];
+            using var stream = File.OpenRead(file.FullPath);
+            var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return NoticeParser.DetectFormat(head[..read], file.FullPath) == InputFormat.Pdf;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NoticeFormatException)
+        {
+            return false; // parsed in process, where it fails with its own clear error
+        }
     }
 
     private static int Usage(CliConsole console, string message)

@@ -30,19 +30,7 @@ internal static partial class PdfReader
 
     public static ExtractedDocument Read(byte[] bytes, ParserLimits limits, CancellationToken cancellation)
     {
-        PdfDocument document;
-        try
-        {
-            document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
-        }
-        catch (PdfDocumentEncryptedException e)
-        {
-            throw new NoticeFormatException(NoticeErrorKind.Encrypted, "the PDF is encrypted and needs a password", e);
-        }
-        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException or NoticeFormatException))
-        {
-            throw new NoticeFormatException(NoticeErrorKind.Corrupt, $"the PDF is damaged: {FirstLine(e.Message)}", e);
-        }
+        var document = Open(bytes);
         using (document)
         {
             int pageCount;
@@ -106,6 +94,39 @@ internal static partial class PdfReader
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    /// <summary>
+    /// Opens the document strictly, and leniently only when strict parsing cannot open it at all (a damaged
+    /// cross-reference table, which is what lenient parsing recovers). PdfPig's lenient repairs can recurse without
+    /// end on some damaged files (a stack overflow .NET cannot catch; fuzzing found one), so a document that opens
+    /// strictly is never re-read leniently: a damaged page is reported instead.
+    /// </summary>
+    private static PdfDocument Open(byte[] bytes)
+    {
+        try
+        {
+            return PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = false, SkipMissingFonts = true });
+        }
+        catch (PdfDocumentEncryptedException e)
+        {
+            throw new NoticeFormatException(NoticeErrorKind.Encrypted, "the PDF is encrypted and needs a password", e);
+        }
+        catch (Exception strict) when (strict is not (OperationCanceledException or OutOfMemoryException))
+        {
+            try
+            {
+                return PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            }
+            catch (PdfDocumentEncryptedException e)
+            {
+                throw new NoticeFormatException(NoticeErrorKind.Encrypted, "the PDF is encrypted and needs a password", e);
+            }
+            catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+            {
+                throw new NoticeFormatException(NoticeErrorKind.Corrupt, $"the PDF is damaged: {FirstLine(e.Message)}", e);
+            }
+        }
+    }
 
     // ------------------------------------------------------------------ lines
 

@@ -19,13 +19,23 @@ public sealed class FuzzRegressionTests
     {
         var bytes = File.ReadAllBytes(path);
         var target = Path.GetFileName(path).Split('-')[0];
+        if (target == "pdf")
+        {
+            // PdfPig can recurse without end on some damaged PDFs, which no process survives: the CLI parses PDFs in
+            // worker processes, and the finding must cost one error line, not the run.
+            var stderr = new StringWriter();
+            var code = Cli.Program.Run(["parse", path, "--quiet", "--timeout", "60"], new StringWriter(), stderr);
+            Assert.That(code, Is.EqualTo(0).Or.EqualTo(1));
+            Assert.That(stderr.ToString().Trim().Split('\n'), Has.Length.LessThanOrEqualTo(1));
+            if (code == 1) Assert.That(stderr.ToString(), Does.StartWith($"extractor: {path}: "));
+            return;
+        }
         try
         {
             _ = target switch
             {
                 "html" => Spec.Parser.Parse(bytes, InputFormat.Html),
                 "docx" => Spec.Parser.Parse(bytes, InputFormat.Docx),
-                "pdf" => Spec.Parser.Parse(bytes, InputFormat.Pdf),
                 "text" => Spec.Parser.Parse(bytes, InputFormat.Text),
                 "pipeline" => Spec.Parser.ParseText(Encoding.UTF8.GetString(bytes)),
                 _ => Spec.Parser.Parse(bytes),

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Extractor.Cli.IO;
+using Extractor.Parsing;
+
+namespace Extractor.Cli.Batch;
+
+/// <summary>
+/// Parses files in worker processes (<c>extractor __worker</c>), so that a reader failure .NET cannot catch — a stack
+/// overflow in a PDF library on a damaged file — costs that file, not the batch, and a file over the time limit is
+/// really stopped (its worker is killed). Workers are persistent: each reads a path per line on stdin and answers one
+/// line, <c>OK\t</c> and the notice as JSON, or <c>ERR\t</c> and the reason. Each worker's heap is capped.
+/// </summary>
+internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size, TimeSpan? timeout) : IDisposable
+{
+    /// <summary>The heap one worker may use (2 GiB): a runaway file fails with out-of-memory instead of taking the machine.</summary>
+    private const string HeapLimit = "0x80000000";
+
+    private readonly Channel<Worker> _idle = Channel.CreateUnbounded<Worker>();
+    private readonly List<Worker> _all = [];
+    private readonly Lock _lock = new();
+    private int _started;
+
+    private sealed class Worker(Process process) : IDisposable
+    {
+        private readonly Queue<string> _stderr = new();
+
+        public Process Process { get; } = process;
+
+        public void Listen() => Process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (_stderr)
+            {
+                _stderr.Enqueue(e.Data);
+                if (_stderr.Count > 20) _stderr.Dequeue();
+            }
+        };
+
+        /// <summary>What the worker said before it died: the first line .NET prints (<c>Stack overflow.</c>).</summary>
+        public string? Why()
+        {
+            Thread.Sleep(50); // let the last stderr lines arrive
+            lock (_stderr) return _stderr.FirstOrDefault(l => l.Trim().Length > 0 && !l.StartsWith("   at ", StringComparison.Ordinal))?.Trim();
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                if (!Process.HasExited) Process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+            }
+            Process.Dispose();
+        }
+    }
+
+    public async Task<FileOutcome> ParseAsync(InputFile file, CancellationToken cancellation)
+    {
+        var worker = await Rent(cancellation).ConfigureAwait(false);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        if (timeout is { } t) limit.CancelAfter(t);
+        string? line;
+        try
+        {
+            await worker.Process.StandardInput.WriteLineAsync(file.DisplayPath.AsMemory(), limit.Token).ConfigureAwait(false);
+            await worker.Process.StandardInput.FlushAsync(limit.Token).ConfigureAwait(false);
+            line = await worker.Process.StandardOutput.ReadLineAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            Retire(worker);
+            return new FileOutcome(file, null, $"timed out after {timeout!.Value.TotalSeconds:0.#} s");
+        }
+        catch (IOException)
+        {
+            line = null; // the worker died while we wrote to it
+        }
+        if (line is null)
+        {
+            var why = worker.Why();
+            Retire(worker);
+            return new FileOutcome(file, null, $"the reader crashed on this file{(why is null ? "" : $" ({why.TrimEnd('.')})")}: it is damaged");
+        }
+        _idle.Writer.TryWrite(worker);
+        if (line.StartsWith("OK\t", StringComparison.Ordinal)) return new FileOutcome(file, NoticeJson.Deserialize(line.AsSpan(3).ToString()), null);
+        return new FileOutcome(file, null, line.StartsWith("ERR\t", StringComparison.Ordinal) ? line[4..] : $"the worker answered: {line}");
+    }
+
+    private async ValueTask<Worker> Rent(CancellationToken cancellation)
+    {
+        if (_idle.Reader.TryRead(out var idle)) return idle;
+        lock (_lock)
+        {
+            if (_started < size)
+            {
+                _started++;
+                return Start();
+            }
+        }
+        return await _idle.Reader.ReadAsync(cancellation).ConfigureAwait(false);
+    }
+
+    private void Retire(Worker worker)
+    {
+        worker.Dispose();
+        lock (_lock)
+        {
+            _all.Remove(worker);
+            _started--;
+        }
+    }
+
+    private Worker Start()
+    {
+        var (program, prefix) = Host();
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = new System.Text.UTF8Encoding(false),
+            StandardInputEncoding = new System.Text.UTF8Encoding(false),
+        };
+        foreach (var arg in prefix.Concat(workerArguments)) start.ArgumentList.Add(arg);
+        start.Environment["DOTNET_GCHeapHardLimit"] = HeapLimit;
+        start.Environment["DOTNET_DbgEnableMiniDump"] = "0";
+        var worker = new Worker(Process.Start(start) ?? throw new InvalidOperationException("the worker process did not start"));
+        worker.Listen();
+        worker.Process.BeginErrorReadLine();
+        _all.Add(worker);
+        return worker;
+    }
+
+    /// <summary>
+    /// How to run this program again: the apphost (<c>extractor</c>) itself, or the dotnet host with this assembly
+    /// (when run as <c>dotnet extractor.dll</c>, or inside a test host).
+    /// </summary>
+    private static (string Program, string[] Prefix) Host()
+    {
+        var self = Environment.ProcessPath ?? "dotnet";
+        if (Path.GetFileNameWithoutExtension(self).Equals("extractor", StringComparison.OrdinalIgnoreCase)) return (self, []);
+        var dotnet = Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
+            ? self
+            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        return (dotnet, [typeof(WorkerPool).Assembly.Location]);
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            foreach (var worker in _all)
+            {
+                try { worker.Process.StandardInput.Close(); } catch (IOException) { }
+                worker.Dispose();
+            }
+            _all.Clear();
+        }
+    }
+}
