@@ -34,7 +34,7 @@ public sealed class PropertyTests
             "完成情况：已完成", "责任单位：县委办", "整改结果", "");
         var words = Gen.Elements("针对", "问题", "不到位", "已完成", "正在推进", "一是", "二是", "三是", "会议", "2023年5月6日", "，", "。", "；",
             "“三重一大”", "欢迎广大干部群众", "电话0371-1234567", "市委第五巡察组", "对示例县开展了专项巡察", "中共示例县委", " ", "\u3000",
-            "\u00A0", "\u200B", "x", "⼀", "戶", "\uF900", "—", "A", "9");
+            "\u00A0", "\u200B", "x", "⼀", "戶", "\uF900", "—", "A", "9", "𠀀𪚥", "２０２３年５月", "０３71");
         var sentence = Gen.ListOf(words).Select(w => string.Concat(w));
         var noise = Gen.Choose(0, 0xFFFF).Select(c => ((char)c).ToString());
         var line = Gen.Frequency(

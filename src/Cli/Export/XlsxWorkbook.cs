@@ -105,7 +105,7 @@ internal sealed class XlsxWorkbook : IDisposable
                 writer.WriteElement(new Cell { CellReference = reference, CellValue = new CellValue(value), DataType = CellValues.Number });
                 continue;
             }
-            if (value.Length > MaxCell) value = value[..(MaxCell - 1)] + "…";
+            if (value.Length > MaxCell) value = Cut(value, MaxCell - 1) + "…";
             writer.WriteElement(new Cell
             {
                 CellReference = reference,
@@ -116,6 +116,10 @@ internal sealed class XlsxWorkbook : IDisposable
         }
         writer.WriteEndElement();
     }
+
+    /// <summary>At most <paramref name="length"/> UTF-16 units, never splitting a surrogate pair (which Excel would refuse).</summary>
+    internal static string Cut(string text, int length) =>
+        text.Length <= length ? text : text[..(length > 0 && char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
 
     /// <summary>A column's letters: 0 is A, 26 is AA.</summary>
     private static string ColumnName(int index)

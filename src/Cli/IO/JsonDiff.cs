@@ -53,6 +53,6 @@ internal static class JsonDiff
     {
         if (node is null) return "null";
         var text = node.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        return text.Length <= 80 ? text : text[..77] + "…";
+        return text.Length <= 80 ? text : Export.XlsxWorkbook.Cut(text, 77) + "…";
     }
 }

@@ -15,7 +15,7 @@ internal static class ItemExtractor
             warnings.Add(new Warning
             {
                 Code = WarningCodes.MissingRectification,
-                Message = $"the problem “{Snippet(problem.Title)}” has no rectification",
+                Message = $"the problem “{TextTools.Snippet(problem.Title)}” has no rectification",
                 Location = problem.Location,
             });
         var fields = item.Lines.Select(f => new Field
@@ -112,5 +112,4 @@ internal static class ItemExtractor
         return tags;
     }
 
-    private static string Snippet(string text) => text.Length <= 16 ? text : text[..16] + "…";
 }

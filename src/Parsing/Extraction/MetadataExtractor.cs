@@ -267,12 +267,12 @@ internal static class MetadataExtractor
         return new Inspection { Inspector = inspector, Target = target, Kind = kind, Start = start, End = end, FeedbackDate = feedback };
     }
 
-    private static readonly Regex YearPattern = new(@"(\d{4})年", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.RightToLeft);
+    private static readonly Regex YearPattern = new(@"([0-9０-９]{4})年", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.RightToLeft);
 
     private static int? LastYearBefore(string text, int index)
     {
         var m = YearPattern.Match(text, 0, index);
-        return m.Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        return m.Success && ChineseNumerals.ParseArabic(m.Groups[1].Value) is var year and >= 0 ? year : null;
     }
 
     private static Contacts ExtractContacts(IReadOnlyList<Paragraph> paragraphs, CompiledRules rules)

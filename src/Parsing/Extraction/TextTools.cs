@@ -25,6 +25,17 @@ internal static class TextTools
         return text[..end].TrimEnd('。', '！', '？', '!', '?', '；', ';', '，', ',', '：', ':', '.', '．', ' ');
     }
 
+    /// <summary>The first <paramref name="length"/> characters and "…" when there are more; never cuts a surrogate pair.</summary>
+    public static string Snippet(string text, int length = 16) => text.Length <= length ? text : Cut(text, length) + "…";
+
+    /// <summary>At most <paramref name="length"/> UTF-16 units of <paramref name="text"/>, without splitting a surrogate pair.</summary>
+    public static string Cut(string text, int length)
+    {
+        if (text.Length <= length) return text;
+        if (length > 0 && char.IsHighSurrogate(text[length - 1])) length--;
+        return text[..length];
+    }
+
     /// <summary>Strips quotes that enclose the whole of <paramref name="text"/>.</summary>
     public static string Unquote(string text) =>
         text.Length > 2 && ((text[0] == '“' && text[^1] == '”') || (text[0] == '"' && text[^1] == '"') || (text[0] == '「' && text[^1] == '」'))

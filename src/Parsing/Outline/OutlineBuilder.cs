@@ -732,7 +732,7 @@ internal sealed class OutlineBuilder
                 child.MarkerText = (previous?.Marker ?? child.Marker!).Render(child.Number);
                 var next = section.Children.Skip(c + 1).FirstOrDefault(s => !s.Inferred && s.Style == child.Style);
                 _warnings.Add(new OutlineWarning(WarningCodes.InferredHeading,
-                    $"the problem “{Snippet(child.Heading!.Text)}” has no number; inferred {child.MarkerText} "
+                    $"the problem “{Extraction.TextTools.Snippet(child.Heading!.Text)}” has no number; inferred {child.MarkerText} "
                     + $"(between {previous?.MarkerText ?? "the start"} and {next?.MarkerText ?? "the end of " + Describe(section)})",
                     child.Heading));
             }
@@ -760,5 +760,4 @@ internal sealed class OutlineBuilder
     private static string Describe(OutlineSection section) =>
         section.Heading is null ? "the notice" : section.MarkerText;
 
-    private static string Snippet(string text) => text.Length <= 16 ? text : text[..16] + "…";
 }
