@@ -52,7 +52,7 @@ internal static class ParseCommand
         };
         var jobs = new Option<int>("--jobs", "-j")
         {
-            Description = "Files parsed at once. Output order is the input order whatever this is.",
+            Description = "Files parsed at once; the default is the number of cores. Output order is the input order whatever this is.",
             DefaultValueFactory = _ => Environment.ProcessorCount,
             HelpName = "N",
         };
