@@ -47,6 +47,8 @@ internal static partial class HtmlReader
     {
         var warnings = new List<Warning>();
         var (text, encoding) = Decode(bytes, forced, warnings);
+        if (NestingEstimate(text) > 4 * limits.MaxDepth)
+            throw new NoticeFormatException(NoticeErrorKind.LimitExceeded, $"the page nests elements more than {limits.MaxDepth} levels deep");
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsEmbedded = false });
         var document = parser.ParseDocument(text);
         cancellation.ThrowIfCancellationRequested();
@@ -56,6 +58,52 @@ internal static partial class HtmlReader
         var builder = new BlockBuilder();
         new Walker(builder, stats, cancellation).Walk(article, PathOf(article));
         return builder.Build(InputFormat.Html, encoding, warnings, TitleOf(document));
+    }
+
+    /// <summary>Elements that never hold content, or that the next sibling closes: they do not deepen the tree.</summary>
+    private static readonly HashSet<string> Flat = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "rb", "rt", "rp",
+    };
+
+    /// <summary>
+    /// A quick upper estimate of how deep the page nests elements, from its tags alone (comments, scripts and styles
+    /// skipped). Tree construction costs time with the square of the depth, so a page nested beyond reason is refused
+    /// before it is parsed: 100,000 nested divs would otherwise take a minute.
+    /// </summary>
+    internal static int NestingEstimate(string html)
+    {
+        int depth = 0, deepest = 0;
+        for (var i = html.IndexOf('<'); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
+        {
+            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            {
+                var close = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                if (close < 0) break;
+                i = close;
+                continue;
+            }
+            var closing = html[i + 1] == '/';
+            var start = closing ? i + 2 : i + 1;
+            var end = start;
+            while (end < html.Length && char.IsAsciiLetterOrDigit(html[end])) end++;
+            if (end == start || !char.IsAsciiLetter(html[start])) continue;
+            var name = html[start..end];
+            if (!closing && (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase)))
+            {
+                var close = html.IndexOf("</" + name, end, StringComparison.OrdinalIgnoreCase);
+                if (close < 0) break;
+                i = close;
+                continue;
+            }
+            if (Flat.Contains(name)) continue;
+            var gt = html.IndexOf('>', end);
+            if (!closing && gt > 0 && html[gt - 1] == '/') continue;
+            depth = closing ? Math.Max(0, depth - 1) : depth + 1;
+            deepest = Math.Max(deepest, depth);
+        }
+        return deepest;
     }
 
     // ------------------------------------------------------------------ decoding

@@ -88,6 +88,15 @@ public sealed class HtmlReaderSpec
     }
 
     [Test]
+    public void Sloppy_markup_is_not_mistaken_for_deep_nesting()
+    {
+        var unclosed = string.Concat(Enumerable.Repeat("<p>段落", 500)) + string.Concat(Enumerable.Repeat("<font color=red>", 200))
+            + "<script>for (;;) document.write('<div><div><div>');</script><!-- <div><div> -->";
+        var notice = Read($"<body>{unclosed}{Article}</body>");
+        Assert.That(notice.Items, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public void Hidden_elements_are_not_read()
     {
         var notice = Read($"<body><div>{Article}<p style=\"display:none\">二、隐藏的问题</p><p hidden>整改情况：隐藏。</p></div></body>");
