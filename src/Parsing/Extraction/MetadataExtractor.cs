@@ -139,7 +139,7 @@ internal static class MetadataExtractor
         // Paragraphs under no heading at the start of the body (a label that follows no problem) continue the preamble.
         var preamble = front.Where((_, i) => !titleLines.Contains(i) && !issuerLines.Contains(i) && !frontDateLines.Contains(i))
             .Concat(outline.Root.Body).ToList();
-        var inspection = ExtractInspection(preamble.Concat(BodyParagraphs(outline.Root)), rules, locations, out var inspectorLocation, out var periodLocation, out var feedbackLocation);
+        var inspection = ExtractInspection(preamble.Concat(outline.SectionBodies()), rules, locations, out var inspectorLocation, out var periodLocation, out var feedbackLocation);
 
         if (date is { } issued && dateLocation is not null)
         {
@@ -179,19 +179,6 @@ internal static class MetadataExtractor
                 FeedbackDate = feedbackLocation,
             },
         };
-    }
-
-    private static IEnumerable<Paragraph> BodyParagraphs(OutlineSection root)
-    {
-        foreach (var child in root.Children)
-            foreach (var p in SectionText(child)) yield return p;
-    }
-
-    private static IEnumerable<Paragraph> SectionText(OutlineSection section)
-    {
-        foreach (var p in section.Body) yield return p;
-        foreach (var child in section.Children)
-            foreach (var p in SectionText(child)) yield return p;
     }
 
     /// <summary>A line of running text rather than a title, issuer or date line.</summary>

@@ -38,18 +38,6 @@ internal static class StatsExtractor
     }
 
     /// <summary>The text of a notice that belongs to no item, in document order.</summary>
-    public static IEnumerable<Paragraph> NoticeLevelText(OutlineDocument outline, IEnumerable<Paragraph> preamble)
-    {
-        foreach (var p in preamble) yield return p;
-        foreach (var child in outline.Root.Children)
-            foreach (var p in Bodies(child)) yield return p;
-        foreach (var p in outline.Closing) yield return p;
-    }
-
-    private static IEnumerable<Paragraph> Bodies(OutlineSection section)
-    {
-        foreach (var p in section.Body) yield return p;
-        foreach (var child in section.Children)
-            foreach (var p in Bodies(child)) yield return p;
-    }
+    public static IEnumerable<Paragraph> NoticeLevelText(OutlineDocument outline, IEnumerable<Paragraph> preamble) =>
+        preamble.Concat(outline.SectionBodies()).Concat(outline.Closing);
 }

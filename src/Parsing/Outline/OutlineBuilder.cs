@@ -111,7 +111,8 @@ internal sealed class OutlineBuilder
             }
             else
             {
-                units.Add(Classify(p, rules));
+                // The marker found above still holds unless the paragraph was joined with the next.
+                units.Add(Classify(p, rules, ReferenceEquals(p, paragraphs[i]) ? marker : MarkerRecognizer.Recognize(p.Text, rules)));
             }
         }
         return units;
@@ -158,10 +159,12 @@ internal sealed class OutlineBuilder
         return result;
     }
 
-    private static Unit Classify(Paragraph p, CompiledRules rules)
+    private static Unit Classify(Paragraph p, CompiledRules rules) => Classify(p, rules, MarkerRecognizer.Recognize(p.Text, rules));
+
+    private static Unit Classify(Paragraph p, CompiledRules rules, MarkerMatch? found)
     {
         var text = p.Text;
-        if (MarkerRecognizer.Recognize(text, rules) is { } marker)
+        if (found is { } marker)
         {
             var start = marker.ContentStart;
             var problemLabel = false;

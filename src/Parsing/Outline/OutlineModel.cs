@@ -27,6 +27,18 @@ internal sealed class OutlineDocument
     /// <summary>Irregularities of structure.</summary>
     public required IReadOnlyList<OutlineWarning> Warnings { get; init; }
 
+    /// <summary>Text under headings that belongs to no item (narrative sections), in document order.</summary>
+    public IEnumerable<Paragraph> SectionBodies()
+    {
+        var stack = new Stack<OutlineSection>(Root.Children.AsEnumerable().Reverse());
+        while (stack.Count > 0)
+        {
+            var section = stack.Pop();
+            foreach (var p in section.Body) yield return p;
+            for (var i = section.Children.Count - 1; i >= 0; i--) stack.Push(section.Children[i]);
+        }
+    }
+
     /// <summary>Labels cut off the text they open (<c>整改问题：</c> before a problem) that no heading holds.</summary>
     public IReadOnlyList<Paragraph> Labels { get; init; } = [];
 
