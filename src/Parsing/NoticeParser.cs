@@ -1,14 +1,14 @@
-using Extractor.Parsing.Documents;
-using Extractor.Parsing.Extraction;
 using Extractor.Parsing.Readers;
+using Extractor.Parsing.Readers.PlainText;
 using Extractor.Parsing.Rules;
 
 namespace Extractor.Parsing;
 
 /// <summary>
-/// Parses inspection-rectification notices. Reads TXT (any common Chinese encoding), HTML, DOCX and PDF; builds the
-/// section tree; pairs each problem with its rectification; extracts the metadata; reports irregularities as warnings.
-/// An instance is immutable and thread-safe: create one (rule compilation is done once) and share it.
+/// Parses inspection-rectification notices. Reads TXT (any common Chinese encoding), HTML, DOCX and PDF, and any format
+/// a reader added in <see cref="ParserOptions.Readers"/> reads; builds the section tree; pairs each problem with its
+/// rectification; extracts the metadata; reports irregularities as warnings. An instance is immutable and thread-safe:
+/// create one and share it (a rule set is compiled once, however many parsers use it).
 /// </summary>
 /// <example>
 /// <code>
@@ -28,7 +28,9 @@ public sealed class NoticeParser
     public NoticeParser(ParserOptions? options = null)
     {
         Options = options ?? new ParserOptions();
-        _rules = Options.Rules is null ? CompiledRules.Default : CompiledRules.Compile(Options.Rules);
+        _rules = CompiledRules.For(Options.Rules ?? RuleSet.Default);
+        if (Options.Readers is null || Options.Readers.Count == 0 || Options.Readers.Any(r => r is null))
+            throw new ArgumentException("the options name no readers (or a null one)", nameof(options));
     }
 
     /// <summary>The options this parser was created with.</summary>
@@ -43,27 +45,47 @@ public sealed class NoticeParser
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(text))
             throw new NoticeFormatException(NoticeErrorKind.Empty, "the text is empty") { SourcePath = sourcePath };
-        return NoticeAssembler.Assemble(PlainTextReader.Read(text, null), sourcePath, _rules);
+        return NoticePipeline.Run(PlainTextReader.Read(text, null), sourcePath, _rules);
     }
 
     /// <summary>
     /// The format of content, from its first bytes (magic numbers, markup) and, to break ties, the file name: what
-    /// <see cref="InputFormat.Auto"/> resolves to.
+    /// <see cref="InputFormat.Auto"/> resolves to. The registered readers are asked (<see cref="NoticeReaders.Detect"/>);
+    /// a format the library only recognises to refuse (<c>ole</c> for legacy Office files, <c>rtf</c>, <c>image</c>)
+    /// is returned too, and parsing it fails with advice.
     /// </summary>
-    /// <exception cref="NoticeFormatException">The content is of a kind the library refuses (legacy Office, RTF, an image).</exception>
-    public static InputFormat DetectFormat(ReadOnlySpan<byte> head, string? fileName = null) => FormatDetector.Detect(head, fileName);
+    /// <param name="head">The first bytes of the content (<see cref="NoticeReaders.HeadLength"/> are looked at).</param>
+    /// <param name="fileName">The file's name, a hint for content that is not certain.</param>
+    /// <exception cref="NoticeFormatException">No registered reader recognises the content.</exception>
+    public InputFormat DetectFormat(ReadOnlySpan<byte> head, string? fileName = null) => Detect(head, fileName).Format;
 
-    /// <summary>Parses a file, detecting its format from the content.</summary>
+    private INoticeReader Detect(ReadOnlySpan<byte> head, string? fileName) =>
+        NoticeReaders.Detect(Options.Readers, head, fileName)
+        ?? throw new NoticeFormatException(NoticeErrorKind.UnsupportedFormat, "no reader recognises this content") { SourcePath = fileName };
+
+    /// <summary>
+    /// Opens a file the way <see cref="ParseFile"/> does, for a caller that reads its first bytes itself (to choose
+    /// where to parse it) and then parses the stream: a regular file under <see cref="ParserLimits.MaxInputBytes"/>.
+    /// </summary>
+    /// <exception cref="NoticeFormatException">The file cannot be opened (no such file, a directory, permission denied) or is over the size limit.</exception>
+    public FileStream OpenFile(string path) => InputBytes.Open(path, Options.Limits);
+
+    /// <summary>Parses a file, detecting its format from the content unless <paramref name="format"/> names it.</summary>
     /// <exception cref="NoticeFormatException">The file cannot be read or parsed; the message says why.</exception>
-    public Notice ParseFile(string path, InputFormat format = InputFormat.Auto, CancellationToken cancellation = default) =>
-        Parse(ReadFile(path), format, path, cancellation);
+    public Notice ParseFile(string path, InputFormat format = default, CancellationToken cancellation = default)
+    {
+        using var stream = OpenFile(path);
+        return Parse(stream, format, path, cancellation);
+    }
 
     /// <summary>Parses a file asynchronously.</summary>
     /// <exception cref="NoticeFormatException">The file cannot be read or parsed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
-    public async Task<Notice> ParseFileAsync(string path, InputFormat format = InputFormat.Auto, CancellationToken cancellation = default)
+    public async Task<Notice> ParseFileAsync(string path, InputFormat format = default, CancellationToken cancellation = default)
     {
-        var bytes = await ReadFileAsync(path, cancellation).ConfigureAwait(false);
+        byte[] bytes;
+        await using (var stream = OpenFile(path))
+            bytes = await InputBytes.ReadAsync(stream, Options.Limits, path, cancellation).ConfigureAwait(false);
         return Parse(bytes, format, path, cancellation);
     }
 
@@ -72,38 +94,25 @@ public sealed class NoticeParser
     /// <param name="format">The format, or <see cref="InputFormat.Auto"/> to detect it.</param>
     /// <param name="sourcePath">A name to record as <see cref="NoticeSource.Path"/> (its extension also hints the format).</param>
     /// <param name="cancellation">Cancels parsing.</param>
-    /// <exception cref="NoticeFormatException">The content cannot be parsed.</exception>
-    public Notice Parse(Stream stream, InputFormat format = InputFormat.Auto, string? sourcePath = null, CancellationToken cancellation = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        return Parse(ReadStream(stream, sourcePath), format, sourcePath, cancellation);
-    }
+    /// <exception cref="NoticeFormatException">The content cannot be read or parsed.</exception>
+    public Notice Parse(Stream stream, InputFormat format = default, string? sourcePath = null, CancellationToken cancellation = default) =>
+        Parse(InputBytes.Read(stream, Options.Limits, sourcePath), format, sourcePath, cancellation);
 
     /// <summary>Parses the content of <paramref name="stream"/> asynchronously (read to its end; not closed).</summary>
-    public async Task<Notice> ParseAsync(Stream stream, InputFormat format = InputFormat.Auto, string? sourcePath = null, CancellationToken cancellation = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellation).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > Options.Limits.MaxInputBytes) throw TooLarge(sourcePath);
-            buffer.Write(chunk, 0, read);
-        }
-        return Parse(buffer.ToArray(), format, sourcePath, cancellation);
-    }
+    /// <exception cref="NoticeFormatException">The content cannot be read or parsed.</exception>
+    public async Task<Notice> ParseAsync(Stream stream, InputFormat format = default, string? sourcePath = null, CancellationToken cancellation = default) =>
+        Parse(await InputBytes.ReadAsync(stream, Options.Limits, sourcePath, cancellation).ConfigureAwait(false), format, sourcePath, cancellation);
 
     /// <summary>Parses bytes.</summary>
     /// <exception cref="NoticeFormatException">The content cannot be parsed.</exception>
-    public Notice Parse(byte[] content, InputFormat format = InputFormat.Auto, string? sourcePath = null, CancellationToken cancellation = default)
+    public Notice Parse(byte[] content, InputFormat format = default, string? sourcePath = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         try
         {
             var document = Read(content, format, sourcePath, cancellation);
             cancellation.ThrowIfCancellationRequested();
-            return NoticeAssembler.Assemble(document, sourcePath, _rules, cancellation);
+            return NoticePipeline.Run(document, sourcePath, _rules, cancellation);
         }
         catch (NoticeFormatException e)
         {
@@ -112,79 +121,31 @@ public sealed class NoticeParser
     }
 
     /// <summary>The reader stage alone: the extracted text and its blocks.</summary>
+    /// <exception cref="ArgumentException">No registered reader reads <paramref name="format"/>.</exception>
     internal ExtractedDocument Read(byte[] content, InputFormat format, string? sourcePath, CancellationToken cancellation = default)
     {
         if (content.Length == 0) throw new NoticeFormatException(NoticeErrorKind.Empty, "the file is empty");
         if (content.Length > Options.Limits.MaxInputBytes) throw TooLarge(sourcePath);
-        if (format == InputFormat.Auto) format = FormatDetector.Detect(content, sourcePath);
-        var document = format switch
+        var reader = format.IsAuto
+            ? Detect(content.AsSpan(0, Math.Min(content.Length, NoticeReaders.HeadLength)), sourcePath)
+            : NoticeReaders.Find(Options.Readers, format)
+              ?? throw new ArgumentException($"no registered reader reads the format '{format}'", nameof(format));
+        var context = new ReaderContext
         {
-            InputFormat.Text => PlainTextReader.Read(content, Options.Encoding),
-            InputFormat.Html => HtmlReader.Read(content, Options.Encoding, Options.Limits, cancellation),
-            InputFormat.Docx => DocxReader.Read(content, Options.Limits, cancellation),
-            InputFormat.Pdf => PdfReader.Read(content, Options.Limits, cancellation),
-            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a format"),
+            SourcePath = sourcePath,
+            Encoding = Options.Encoding,
+            Limits = Options.Limits,
+            Rules = Options.Rules ?? RuleSet.Default,
+            Cancellation = cancellation,
         };
+        ExtractedDocument document;
+        using (var stream = new MemoryStream(content, 0, content.Length, writable: false, publiclyVisible: true))
+            document = reader.Read(stream, context);
+        document.Validate(reader.Format.Name);
         if (document.Blocks.Count == 0)
-            throw new NoticeFormatException(NoticeErrorKind.Empty, format == InputFormat.Text ? "the file holds only whitespace" : "the document holds no text");
+            throw new NoticeFormatException(NoticeErrorKind.Empty, document.Format == InputFormat.Text ? "the file holds only whitespace" : "the document holds no text");
         return document;
     }
 
-    private NoticeFormatException TooLarge(string? path) =>
-        new(NoticeErrorKind.LimitExceeded, $"the input is larger than the {Options.Limits.MaxInputBytes / (1024 * 1024)} MiB limit") { SourcePath = path };
-
-    private byte[] ReadFile(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        try
-        {
-            var info = new FileInfo(path);
-            if (Directory.Exists(path)) throw new NoticeFormatException(NoticeErrorKind.Unreadable, "it is a directory, not a file") { SourcePath = path };
-            if (!info.Exists) throw new NoticeFormatException(NoticeErrorKind.Unreadable, "no such file") { SourcePath = path };
-            if (info.Length > Options.Limits.MaxInputBytes) throw TooLarge(path);
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            throw new NoticeFormatException(NoticeErrorKind.Unreadable, Reason(e), e) { SourcePath = path };
-        }
-    }
-
-    private async Task<byte[]> ReadFileAsync(string path, CancellationToken cancellation)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        try
-        {
-            if (Directory.Exists(path)) throw new NoticeFormatException(NoticeErrorKind.Unreadable, "it is a directory, not a file") { SourcePath = path };
-            var info = new FileInfo(path);
-            if (!info.Exists) throw new NoticeFormatException(NoticeErrorKind.Unreadable, "no such file") { SourcePath = path };
-            if (info.Length > Options.Limits.MaxInputBytes) throw TooLarge(path);
-            return await File.ReadAllBytesAsync(path, cancellation).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            throw new NoticeFormatException(NoticeErrorKind.Unreadable, Reason(e), e) { SourcePath = path };
-        }
-    }
-
-    private byte[] ReadStream(Stream stream, string? sourcePath)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > Options.Limits.MaxInputBytes) throw TooLarge(sourcePath);
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
-    private static string Reason(Exception e) => e switch
-    {
-        UnauthorizedAccessException => "permission denied",
-        FileNotFoundException or DirectoryNotFoundException => "no such file",
-        PathTooLongException => "the path is too long",
-        _ => e.Message,
-    };
+    private NoticeFormatException TooLarge(string? path) => InputBytes.TooLarge(Options.Limits, path);
 }

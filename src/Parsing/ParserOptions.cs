@@ -1,4 +1,5 @@
 using System.Text;
+using Extractor.Parsing.Readers;
 using Extractor.Parsing.Rules;
 
 namespace Extractor.Parsing;
@@ -14,6 +15,13 @@ public sealed record ParserOptions
 
     /// <summary>Limits that protect against hostile or broken input.</summary>
     public ParserLimits Limits { get; init; } = new();
+
+    /// <summary>
+    /// The readers, in the order they are asked to recognise content (<see cref="NoticeReaders.Detect"/>): the most
+    /// certain answer wins, the earlier reader on a tie. Default: <see cref="NoticeReaders.Default"/>. Put a reader of
+    /// your own first to add a format or to read one of the built-in formats your way.
+    /// </summary>
+    public IReadOnlyList<INoticeReader> Readers { get; init; } = NoticeReaders.Default;
 }
 
 /// <summary>

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Extractor.Parsing;
+using Extractor.Parsing.Normalization;
 using Extractor.Parsing.Outline;
-using Extractor.Parsing.Readers;
+using Extractor.Parsing.Readers.PlainText;
 using Extractor.Parsing.Rules;
 using Extractor.Parsing.Text;
 using FsCheck;
@@ -64,7 +65,7 @@ public sealed class PropertyTests
     public void Every_visible_character_lands_in_exactly_one_place() => ForAll(text =>
     {
         var document = PlainTextReader.Read(text, "utf-16");
-        var outline = OutlineBuilder.Build(Normalizer.Normalize(document), CompiledRules.Default);
+        var outline = OutlineProcessor.Build(Normalizer.Normalize(document), CompiledRules.Default);
         var count = new int[text.Length];
         foreach (var (_, start, end) in outline.Spans())
             for (var i = start; i < end; i++) count[i]++;
@@ -78,6 +79,42 @@ public sealed class PropertyTests
                 Assert.Fail($"character {i} (U+{(int)c:X4}) is in {count[i]} places\n{text}");
         }
     });
+
+    [Test]
+    public void Sections_and_items_nest_by_location() => ForAll(text =>
+    {
+        if (string.IsNullOrWhiteSpace(text)) return;
+        var notice = Support.Spec.Parser.ParseText(text);
+        Nest(notice.Sections, 0, text.Length, text);
+        var items = notice.Items.OrderBy(i => i.Location.Start).ToList();
+        for (var i = 1; i < items.Count; i++)
+            Assert.That(items[i].Location.Start, Is.GreaterThanOrEqualTo(items[i - 1].Location.End), $"items {items[i - 1].Index} and {items[i].Index} overlap\n{text}");
+        foreach (var item in items)
+        {
+            // The item's section: the innermost whose span holds its start. The item lies inside it, beside its sections.
+            var level = notice.Sections;
+            Section? parent = null;
+            while (level.FirstOrDefault(s => Holds(s.Location, item.Location.Start)) is { } inner) (parent, level) = (inner, inner.Sections);
+            if (parent is not null) Assert.That(item.Location.End, Is.LessThanOrEqualTo(parent.Location.End), $"item {item.Index} ends after its section {parent.Marker}\n{text}");
+            foreach (var sibling in level)
+                Assert.That(item.Location.End <= sibling.Location.Start || sibling.Location.End <= item.Location.Start, Is.True,
+                    $"item {item.Index} overlaps section {sibling.Marker}\n{text}");
+        }
+    });
+
+    private static bool Holds(SourceLocation span, int offset) => span.Start <= offset && offset < span.End;
+
+    private static void Nest(IReadOnlyList<Section> sections, int start, int end, string text)
+    {
+        foreach (var s in sections)
+        {
+            Assert.That(s.Location.Start >= start && s.Location.End <= end && s.Location.Start < s.Location.End, Is.True,
+                $"section {s.Marker} [{s.Location.Start}, {s.Location.End}) is not inside [{start}, {end})\n{text}");
+            Assert.That(s.HeadingLocation.Start >= s.Location.Start && s.HeadingLocation.End <= s.Location.End, Is.True, $"section {s.Marker}'s heading is outside it\n{text}");
+            Nest(s.Sections, s.HeadingLocation.End, s.Location.End, text);
+            start = s.Location.End; // the next sibling starts after this one
+        }
+    }
 
     [Test]
     public void Every_location_lies_inside_the_text() => ForAll(text =>

@@ -1,14 +1,9 @@
 using System.Diagnostics;
 using Extractor.Cli.IO;
 using Extractor.Parsing;
+using Extractor.Parsing.Readers;
 
 namespace Extractor.Cli.Batch;
-
-/// <summary>What became of one input.</summary>
-/// <param name="File">The input.</param>
-/// <param name="Notice">The notice, when it parsed.</param>
-/// <param name="Error">Why it failed, when it did.</param>
-internal sealed record FileOutcome(InputFile File, Notice? Notice, string? Error);
 
 /// <summary>The totals of a batch.</summary>
 internal sealed record BatchSummary(int Files, int Parsed, int WithWarnings, int Failed, int Items, TimeSpan Elapsed);
@@ -18,7 +13,7 @@ internal sealed record BatchSummary(int Files, int Parsed, int WithWarnings, int
 /// before a file is started and given back when its outcome is written, bounds how far parsing runs ahead of writing:
 /// memory stays flat however many files there are, and the earliest unwritten file always holds a permit.
 /// </summary>
-internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeout, WorkerPool? pool = null, Func<InputFile, bool>? isolate = null)
+internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeout, WorkerPool? pool = null, Func<InputFormat, bool>? isolate = null)
 {
     public async Task<BatchSummary> RunAsync(IReadOnlyList<InputFile> files, Func<FileOutcome, Task> write, CancellationToken cancellation)
     {
@@ -48,11 +43,11 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
                     done[index] = outcome;
                     while (done.Remove(next, out var ready))
                     {
-                        if (ready.Notice is { } notice)
+                        if (ready.Parsed)
                         {
                             parsed++;
-                            items += notice.Items.Count;
-                            if (notice.Warnings.Count > 0) warned++;
+                            items += ready.Items;
+                            if (ready.Warnings > 0) warned++;
                         }
                         else
                         {
@@ -72,18 +67,18 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
     }
 
     /// <summary>
-    /// Parses one file, in a worker process when it is to be isolated; a file that cannot be parsed, or takes longer than
-    /// the time limit, becomes an error outcome.
+    /// Parses one file. Its first bytes are read once: the format they show decides whether it is parsed in a worker
+    /// process (then the worker is told the format) or here, from the same open file. A file that cannot be parsed, or
+    /// takes longer than the time limit, becomes an error outcome.
     /// </summary>
     private async Task<FileOutcome> ParseAsync(InputFile file, CancellationToken cancellation)
     {
-        if (pool is not null && isolate?.Invoke(file) == true) return await pool.ParseAsync(file, cancellation).ConfigureAwait(false);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var work = Task.Run(() => parser.ParseFile(file.DisplayPath, InputFormat.Auto, limit.Token), limit.Token);
+        var work = Task.Run(() => ParseHere(file, limit.Token), limit.Token);
         try
         {
-            var notice = timeout is { } t ? await work.WaitAsync(t, cancellation).ConfigureAwait(false) : await work.ConfigureAwait(false);
-            return new FileOutcome(file, notice, null);
+            var (outcome, isolated) = timeout is { } t ? await work.WaitAsync(t, cancellation).ConfigureAwait(false) : await work.ConfigureAwait(false);
+            return isolated is { } format ? await pool!.ParseAsync(file, format, cancellation).ConfigureAwait(false) : outcome!;
         }
         catch (TimeoutException)
         {
@@ -100,5 +95,25 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
             // The library throws only NoticeFormatException for bad input; anything else is a bug, reported, not fatal.
             return new FileOutcome(file, null, $"internal error ({e.GetType().Name}): {e.Message}");
         }
+    }
+
+    /// <summary>Detects the format from the file's first bytes; parses it here unless the format is isolated (then returns the format).</summary>
+    private (FileOutcome? Outcome, InputFormat? Isolated) ParseHere(InputFile file, CancellationToken cancellation)
+    {
+        using var stream = parser.OpenFile(file.FullPath);
+        var head = new byte[NoticeReaders.HeadLength];
+        int read;
+        try
+        {
+            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new NoticeFormatException(NoticeErrorKind.Unreadable, e.Message, e);
+        }
+        var format = parser.DetectFormat(head.AsSpan(0, read), file.FullPath);
+        if (pool is not null && isolate?.Invoke(format) == true) return (null, format);
+        stream.Position = 0;
+        return (new FileOutcome(file, parser.Parse(stream, format, file.DisplayPath, cancellation), null), null);
     }
 }

@@ -8,10 +8,14 @@ namespace Extractor.Cli.Batch;
 /// <summary>
 /// Parses files in worker processes (<c>extractor __worker</c>), so that a reader failure .NET cannot catch — a stack
 /// overflow in a PDF library on a damaged file — costs that file, not the batch, and a file over the time limit is
-/// really stopped (its worker is killed). Workers are persistent: each reads a path per line on stdin and answers one
-/// line, <c>OK\t</c> and the notice as JSON, or <c>ERR\t</c> and the reason. Each worker's heap is capped.
+/// really stopped (its worker is killed). Workers are persistent and speak <see cref="WorkerProtocol"/>; a worker's
+/// JSON is written out as it is when the output is JSON of the style it was asked for. Each worker's heap is capped.
 /// </summary>
-internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size, TimeSpan? timeout) : IDisposable
+/// <param name="workerArguments">The worker's command line (after the program).</param>
+/// <param name="size">Most workers at once.</param>
+/// <param name="timeout">Time one file may take.</param>
+/// <param name="indented">Workers answer with indented JSON (for JSON output) rather than one line.</param>
+internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size, TimeSpan? timeout, bool indented) : IDisposable
 {
     /// <summary>The heap one worker may use (2 GiB): a runaway file fails with out-of-memory instead of taking the machine.</summary>
     private const string HeapLimit = "0x80000000";
@@ -26,6 +30,9 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
         private readonly Queue<string> _stderr = new();
 
         public Process Process { get; } = process;
+
+        /// <summary>The worker's answers, buffered (the pipe itself is not).</summary>
+        public Stream Output { get; } = new BufferedStream(process.StandardOutput.BaseStream);
 
         public void Listen() => Process.ErrorDataReceived += (_, e) =>
         {
@@ -57,17 +64,18 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
         }
     }
 
-    public async Task<FileOutcome> ParseAsync(InputFile file, CancellationToken cancellation)
+    public async Task<FileOutcome> ParseAsync(InputFile file, InputFormat format, CancellationToken cancellation)
     {
         var worker = await Rent(cancellation).ConfigureAwait(false);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         if (timeout is { } t) limit.CancelAfter(t);
-        string? line;
+        WorkerProtocol.Answer? answer;
         try
         {
-            await worker.Process.StandardInput.WriteLineAsync(file.DisplayPath.AsMemory(), limit.Token).ConfigureAwait(false);
+            var request = WorkerProtocol.WriteRequest(new WorkerProtocol.Request(file.FullPath, file.DisplayPath, format.Name));
+            await worker.Process.StandardInput.WriteAsync((request + "\n").AsMemory(), limit.Token).ConfigureAwait(false);
             await worker.Process.StandardInput.FlushAsync(limit.Token).ConfigureAwait(false);
-            line = await worker.Process.StandardOutput.ReadLineAsync(limit.Token).ConfigureAwait(false);
+            answer = await WorkerProtocol.ReadAnswerAsync(worker.Output, limit.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
@@ -76,17 +84,23 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
         }
         catch (IOException)
         {
-            line = null; // the worker died while we wrote to it
+            answer = null; // the worker died while we wrote to it
         }
-        if (line is null)
+        catch (InvalidDataException e)
+        {
+            Retire(worker);
+            return new FileOutcome(file, null, e.Message);
+        }
+        if (answer is null)
         {
             var why = worker.Why();
             Retire(worker);
             return new FileOutcome(file, null, $"the reader crashed on this file{(why is null ? "" : $" ({why.TrimEnd('.')})")}: it is damaged");
         }
         _idle.Writer.TryWrite(worker);
-        if (line.StartsWith("OK\t", StringComparison.Ordinal)) return new FileOutcome(file, NoticeJson.Deserialize(line.AsSpan(3).ToString()), null);
-        return new FileOutcome(file, null, line.StartsWith("ERR\t", StringComparison.Ordinal) ? line[4..] : $"the worker answered: {line}");
+        return answer.Ok
+            ? new FileOutcome(file, null, null) { Serialized = new SerializedNotice(answer.Payload, indented, answer.Items, answer.Warnings) }
+            : new FileOutcome(file, null, answer.Payload);
     }
 
     private async ValueTask<Worker> Rent(CancellationToken cancellation)
@@ -122,10 +136,10 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            StandardOutputEncoding = new System.Text.UTF8Encoding(false),
             StandardInputEncoding = new System.Text.UTF8Encoding(false),
         };
         foreach (var arg in prefix.Concat(workerArguments)) start.ArgumentList.Add(arg);
+        start.ArgumentList.Add(indented ? "--json=indented" : "--json=line");
         start.Environment["DOTNET_GCHeapHardLimit"] = HeapLimit;
         start.Environment["DOTNET_DbgEnableMiniDump"] = "0";
         var worker = new Worker(Process.Start(start) ?? throw new InvalidOperationException("the worker process did not start"));

@@ -161,9 +161,11 @@ internal static class ParseCommand
         using (sink)
         {
             var timeLimit = request.Timeout > 0 ? TimeSpan.FromSeconds(request.Timeout) : (TimeSpan?)null;
+            // Workers answer with the JSON the output will hold, written out as it is; tables need the notice itself.
             using var pool = request.Isolate == "none" ? null
-                : new WorkerPool([WorkerCommand.Name, .. ReaderOptions.Arguments(request.Encoding, request.Rules, request.Limits ?? new ParserLimits())], request.Jobs, timeLimit);
-            var runner = new BatchRunner(parser, request.Jobs, timeLimit, pool, request.Isolate == "all" ? _ => true : IsPdf);
+                : new WorkerPool([WorkerCommand.Name, .. ReaderOptions.Arguments(request.Encoding, request.Rules, request.Limits ?? new ParserLimits())],
+                    request.Jobs, timeLimit, indented: format == "json");
+            var runner = new BatchRunner(parser, request.Jobs, timeLimit, pool, request.Isolate == "all" ? _ => true : f => f == InputFormat.Pdf);
             IBatchProgress progress = batch && !request.Quiet && console.ErrorIsTerminal
                 ? new BarProgress(console.Error)
                 : new PlainProgress(console.Error);
@@ -176,7 +178,7 @@ internal static class ParseCommand
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     writeFailures++;
-                    outcome = outcome with { Notice = null, Error = $"cannot write its output: {e.Message}" };
+                    outcome = outcome.Failed($"cannot write its output: {e.Message}");
                 }
                 report(outcome);
                 return Task.CompletedTask;
@@ -194,22 +196,6 @@ internal static class ParseCommand
         }
         if (batch && !request.Quiet) console.Error.WriteLine(Describe(summary, writeFailures));
         return summary.Failed + writeFailures + missing.Count + unreadable.Count > 0 ? ExitCodes.Failed : ExitCodes.Ok;
-    }
-
-    /// <summary>Whether a file's content is a PDF (the reader whose library can fail in ways .NET cannot catch).</summary>
-    private static bool IsPdf(InputFile file)
-    {
-        try
-        {
-            Span<byte> head = stackalloc byte[1024];
-            using var stream = File.OpenRead(file.FullPath);
-            var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            return NoticeParser.DetectFormat(head[..read], file.FullPath) == InputFormat.Pdf;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NoticeFormatException)
-        {
-            return false; // parsed in process, where it fails with its own clear error
-        }
     }
 
     private static int Usage(CliConsole console, string message)

@@ -1,11 +1,13 @@
 using System.CommandLine;
+using System.Text.Json;
+using Extractor.Cli.Batch;
 using Extractor.Parsing;
 
 namespace Extractor.Cli.Commands;
 
 /// <summary>
-/// <c>extractor __worker</c> (hidden): the worker process of <see cref="Batch.WorkerPool"/>. Reads a path per line on
-/// stdin; answers one line each: <c>OK\t</c> and the notice as one line of JSON, or <c>ERR\t</c> and the reason.
+/// <c>extractor __worker</c> (hidden): the worker process of <see cref="WorkerPool"/>. Reads requests on stdin and
+/// answers each on stdout, as <see cref="WorkerProtocol"/> frames them. The rules are compiled once, when it starts.
 /// </summary>
 internal static class WorkerCommand
 {
@@ -16,36 +18,44 @@ internal static class WorkerCommand
         var command = new Command(Name, "Parse files named on stdin (used by 'parse' to isolate readers).") { Hidden = true };
         var options = new ReaderOptions();
         foreach (var option in options.All) command.Add(option);
+        var json = new Option<string>("--json") { DefaultValueFactory = _ => "line" };
+        json.AcceptOnlyFromAmong("line", "indented");
+        command.Add(json);
         command.SetAction(result =>
         {
             var (encoding, rules, limits) = options.Read(result);
             if (!ParseCommand.TryCreateParser(encoding, rules, console, out var parser, limits)) return ExitCodes.Usage;
-            while (Console.In.ReadLine() is { } path)
+            var indented = result.GetValue(json) == "indented";
+            using var output = Console.OpenStandardOutput();
+            while (Console.In.ReadLine() is { } line)
             {
-                string answer;
                 try
                 {
-                    answer = "OK\t" + NoticeJson.SerializeLine(parser.ParseFile(path));
+                    var request = WorkerProtocol.ReadRequest(line);
+                    Notice notice;
+                    using (var stream = parser.OpenFile(request.Path))
+                        notice = parser.Parse(stream, new InputFormat(request.Format), request.Name);
+                    WorkerProtocol.WriteNotice(output, notice, indented);
                 }
                 catch (NoticeFormatException e)
                 {
-                    answer = "ERR\t" + OneLine(e.Message);
+                    WorkerProtocol.WriteError(output, e.Message);
                 }
                 catch (OutOfMemoryException)
                 {
-                    answer = "ERR\tthe file needs more memory than a worker may use: it is damaged or too large";
+                    WorkerProtocol.WriteError(output, "the file needs more memory than a worker may use: it is damaged or too large");
+                }
+                catch (Exception e) when (e is JsonException or KeyNotFoundException)
+                {
+                    WorkerProtocol.WriteError(output, $"the worker could not read its request: {e.Message}");
                 }
                 catch (Exception e)
                 {
-                    answer = $"ERR\tinternal error ({e.GetType().Name}): {OneLine(e.Message)}";
+                    WorkerProtocol.WriteError(output, $"internal error ({e.GetType().Name}): {e.Message}");
                 }
-                console.Out.WriteLine(answer);
-                console.Out.Flush();
             }
             return ExitCodes.Ok;
         });
         return command;
     }
-
-    private static string OneLine(string s) => s.ReplaceLineEndings(" ");
 }

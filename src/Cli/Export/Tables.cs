@@ -45,7 +45,7 @@ internal static class Tables
 
     public static IEnumerable<string[]> ItemRows(FileOutcome outcome)
     {
-        if (outcome.Notice is not { } n) yield break;
+        if (outcome.GetNotice() is not { } n) yield break;
         foreach (var item in n.Items)
             yield return
             [
@@ -60,7 +60,7 @@ internal static class Tables
 
     public static string[] NoticeRow(FileOutcome outcome)
     {
-        var n = outcome.Notice!;
+        var n = outcome.GetNotice()!;
         int Count(RectificationStatus s) => n.Items.Count(i => (i.Rectification?.Status ?? RectificationStatus.Unknown) == s);
         return
         [
@@ -74,18 +74,18 @@ internal static class Tables
 
     public static string[] ErrorRow(FileOutcome outcome) => [outcome.File.DisplayPath, outcome.Error ?? ""];
 
-    /// <summary>The titles of the sections an item sits in (not its own heading, which is its problem), outermost first.</summary>
+    /// <summary>
+    /// The titles of the sections an item sits in, outermost first, found by location: each section whose span holds the
+    /// item's, down to (not including) the one whose heading is the item's problem.
+    /// </summary>
     private static string SectionTitles(Notice notice, Item item)
     {
         var titles = new List<string>();
         var level = notice.Sections;
-        foreach (var marker in item.Path)
+        while (level.FirstOrDefault(s => s.Location.Start <= item.Location.Start && item.Location.End <= s.Location.End) is { } section)
         {
-            var section = level.FirstOrDefault(s => s.Marker == marker && s.Location.Start <= item.Problem.Location.Start)
-                is { } candidate ? level.Last(s => s.Marker == marker && s.Location.Start <= item.Problem.Location.Start) : null;
-            if (section is null) break;
-            var own = section.Location.Start <= item.Problem.Location.Start && item.Problem.Location.Start < section.Location.End;
-            if (own) break;
+            var problem = item.Problem.Location.Start;
+            if (section.HeadingLocation.Start <= problem && problem < section.HeadingLocation.End) break; // its own heading
             titles.Add(section.Title);
             level = section.Sections;
         }

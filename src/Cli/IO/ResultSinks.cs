@@ -21,15 +21,15 @@ internal sealed class StdoutSink(TextWriter output, string format) : IResultSink
 
     public void Write(FileOutcome outcome)
     {
-        if (outcome.Notice is not { } notice) return;
+        if (!outcome.Parsed) return;
         switch (format)
         {
-            case "jsonl": output.Write(NoticeJson.SerializeLine(notice) + "\n"); break;
+            case "jsonl": output.Write(outcome.Json(indented: false) + "\n"); break;
             case "csv":
                 _csv ??= new CsvTable(output, Tables.Items);
                 foreach (var row in Tables.ItemRows(outcome)) _csv.Write(row);
                 break;
-            default: output.Write(NoticeJson.Serialize(notice)); break;
+            default: output.Write(outcome.Json(indented: true)); break;
         }
     }
 
@@ -47,7 +47,7 @@ internal sealed class JsonFileSink(string path, bool force) : IResultSink
 {
     public void Write(FileOutcome outcome)
     {
-        if (outcome.Notice is { } notice) AtomicFile.WriteAllText(path, NoticeJson.Serialize(notice), force);
+        if (outcome.Json(indented: true) is { } json) AtomicFile.WriteAllText(path, json, force);
     }
 
     public void Complete() { }
@@ -60,7 +60,7 @@ internal sealed class JsonDirectorySink(string directory, bool force) : IResultS
 {
     public void Write(FileOutcome outcome)
     {
-        if (outcome.Notice is { } notice) AtomicFile.WriteAllText(Target(directory, outcome.File), NoticeJson.Serialize(notice), force);
+        if (outcome.Json(indented: true) is { } json) AtomicFile.WriteAllText(Target(directory, outcome.File), json, force);
     }
 
     public void Complete() { }
@@ -120,7 +120,7 @@ internal sealed class JsonLinesFileSink(string path, bool force) : TextFileSink(
 {
     public override void Write(FileOutcome outcome)
     {
-        if (outcome.Notice is { } notice) Writer.Write(NoticeJson.SerializeLine(notice) + "\n");
+        if (outcome.Json(indented: false) is { } json) Writer.Write(json + "\n");
     }
 }
 
@@ -173,7 +173,7 @@ internal sealed class XlsxSink : IResultSink
 
     public void Write(FileOutcome outcome)
     {
-        if (outcome.Notice is null)
+        if (!outcome.Parsed)
         {
             _workbook.Write(_errors, Tables.ErrorRow(outcome));
             return;

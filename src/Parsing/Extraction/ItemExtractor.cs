@@ -1,3 +1,4 @@
+using Extractor.Parsing.Normalization;
 using Extractor.Parsing.Outline;
 using Extractor.Parsing.Rules;
 using Extractor.Parsing.Text;
@@ -24,10 +25,13 @@ internal static class ItemExtractor
             Value = f.Value.Text,
             Location = locations.Of(f.Paragraph),
         }).ToList();
+        // The item spans its problem, its rectification and its fields.
+        IEnumerable<SourceLocation> parts = [problem.Location, .. rectification is null ? [] : new[] { rectification.Location }, .. fields.Select(f => f.Location)];
         return new Item
         {
             Index = index,
             Path = PathOf(item),
+            Location = locations.Resolve(parts.Min(l => l.Start), parts.Max(l => l.End)),
             Problem = problem,
             Rectification = rectification,
             Fields = fields,
@@ -55,7 +59,7 @@ internal static class ItemExtractor
         return new Problem
         {
             Title = Title(paragraphs[0].Text, rules),
-            Text = TextTools.Join(paragraphs),
+            Text = Paragraph.JoinText(paragraphs),
             Location = locations.Of(paragraphs),
         };
     }
@@ -63,7 +67,7 @@ internal static class ItemExtractor
     /// <summary>The problem in a phrase: the phrase of <c>针对…的问题</c>, or the first sentence.</summary>
     internal static string Title(string text, CompiledRules rules)
     {
-        var first = TextTools.FirstSentence(text);
+        var first = Sentences.First(text);
         foreach (var pattern in rules.ProblemPhrases)
         {
             var m = pattern.Match(first);
@@ -91,7 +95,7 @@ internal static class ItemExtractor
         return new Rectification
         {
             Label = item.Label?.Label,
-            Text = TextTools.Join(contents),
+            Text = Paragraph.JoinText(contents),
             Measures = measures,
             Status = status,
             StatusCue = cue,

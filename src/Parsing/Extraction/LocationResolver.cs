@@ -1,4 +1,5 @@
-using Extractor.Parsing.Documents;
+using Extractor.Parsing.Normalization;
+using Extractor.Parsing.Readers;
 using Extractor.Parsing.Text;
 
 namespace Extractor.Parsing.Extraction;
@@ -16,9 +17,9 @@ internal sealed class LocationResolver
         var starts = new List<int> { 0 };
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (c is not ('\n' or '\r' or '\u0085' or '\u2028' or '\u2029')) continue;
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            var length = LineBreaks.LengthAt(text, i);
+            if (length == 0) continue;
+            i += length - 1;
             starts.Add(i + 1);
         }
         _lineStarts = [.. starts];

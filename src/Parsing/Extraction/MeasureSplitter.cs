@@ -1,3 +1,4 @@
+using Extractor.Parsing.Normalization;
 using Extractor.Parsing.Outline;
 using Extractor.Parsing.Rules;
 using Extractor.Parsing.Text;

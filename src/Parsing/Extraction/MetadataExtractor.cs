@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Extractor.Parsing.Normalization;
 using Extractor.Parsing.Outline;
 using Extractor.Parsing.Rules;
 using Extractor.Parsing.Text;
@@ -161,8 +162,8 @@ internal static class MetadataExtractor
             Title = title,
             Issuer = issuer,
             Date = date,
-            Preamble = preamble.Count > 0 ? TextTools.Join(preamble) : null,
-            Closing = closing.Count > 0 ? TextTools.Join(closing) : null,
+            Preamble = preamble.Count > 0 ? Paragraph.JoinText(preamble) : null,
+            Closing = closing.Count > 0 ? Paragraph.JoinText(closing) : null,
             Inspection = inspection,
             Contacts = ExtractContacts([.. closing, .. outline.Signature, .. preamble], rules),
             PreambleParagraphs = preamble,

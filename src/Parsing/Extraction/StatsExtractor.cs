@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Extractor.Parsing.Normalization;
 using Extractor.Parsing.Outline;
 using Extractor.Parsing.Rules;
 using Extractor.Parsing.Text;
@@ -16,7 +17,7 @@ internal static class StatsExtractor
         var stats = new List<Statistic>();
         var seen = new HashSet<(string, int)>();
         foreach (var p in paragraphs)
-            foreach (var (start, end) in TextTools.Sentences(p))
+            foreach (var (start, end) in Sentences.Statements(p.Text))
             {
                 var sentence = p.Text[start..end];
                 foreach (var rule in rules.Stats)

@@ -123,8 +123,11 @@ public sealed record Section
     /// <summary>True when the notice gave this problem no number and the marker was inferred from its siblings.</summary>
     public bool Inferred { get; init; }
 
-    /// <summary>Where the heading paragraph is.</summary>
+    /// <summary>Where the section is: from its heading to the end of its last descendant (body, items, sections).</summary>
     public required SourceLocation Location { get; init; }
+
+    /// <summary>Where the heading paragraph is.</summary>
+    public required SourceLocation HeadingLocation { get; init; }
 
     /// <summary>Text directly under this heading that belongs to no item (narrative sections such as <c>一、组织整改落实情况</c>).</summary>
     public TextSpan? Body { get; init; }
@@ -141,6 +144,9 @@ public sealed record Item
 
     /// <summary>The markers of the sections the item sits in, outermost first (<c>["一、", "（一）", "1."]</c>).</summary>
     public IReadOnlyList<string> Path { get; init; } = [];
+
+    /// <summary>Where the item is: from the start of its problem to the end of its rectification and fields.</summary>
+    public required SourceLocation Location { get; init; }
 
     /// <summary>The problem the inspection found.</summary>
     public required Problem Problem { get; init; }

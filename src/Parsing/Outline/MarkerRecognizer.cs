@@ -34,13 +34,12 @@ internal static class MarkerRecognizer
     public static MarkerMatch? Recognize(string text, CompiledRules rules)
     {
         if (text.Length == 0) return null;
+        // The characters that may open a marker come from the styles' own patterns: ordinary text runs no pattern.
         var first = text[0];
-        // Every default style opens with a numeral or a bracket; skip the regexes for ordinary text.
-        if (!(CharClass.IsDigit(first) || first is '（' or '(' || ChineseNumerals.Digit(first) > 0 || first == '十' || (first >= '①' && first <= '⑳') || (first >= '㉑' && first <= '㉟'))
-            && ReferenceEquals(rules, CompiledRules.Default))
-            return null;
+        if (rules.MarkerOpenings is { } openings && !openings.Contains(first)) return null;
         foreach (var style in rules.Markers)
         {
+            if (style.Openings is { } own && !own.Contains(first)) continue;
             var m = style.Pattern.Match(text);
             if (!m.Success || m.Index != 0 || m.Length == 0) continue;
             var numeral = m.Groups["number"].Value;

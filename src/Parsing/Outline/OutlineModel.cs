@@ -1,5 +1,5 @@
+using Extractor.Parsing.Normalization;
 using Extractor.Parsing.Rules;
-using Extractor.Parsing.Text;
 
 namespace Extractor.Parsing.Outline;
 
@@ -112,6 +112,19 @@ internal sealed class OutlineSection
 
     /// <summary>The item whose problem this section's heading is.</summary>
     public OutlineItem? Item { get; set; }
+
+    /// <summary><paramref name="root"/> and every section below it, in document order (without recursion).</summary>
+    public static IEnumerable<OutlineSection> Preorder(OutlineSection root)
+    {
+        var stack = new Stack<OutlineSection>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var section = stack.Pop();
+            yield return section;
+            for (var i = section.Children.Count - 1; i >= 0; i--) stack.Push(section.Children[i]);
+        }
+    }
 }
 
 /// <summary>One problem and its rectification, as places in the text.</summary>
@@ -148,6 +161,18 @@ internal sealed class OutlineItem
     internal (CompiledMarker? Style, int Number) MeasureList { get; set; }
 
     public bool InRectification => Label is not null || Rectification.Count > 0;
+
+    /// <summary>Every paragraph of the item: anchor, problem, rectification and fields.</summary>
+    public IEnumerable<Paragraph> Paragraphs()
+    {
+        if (Anchor is not null) yield return Anchor;
+        foreach (var p in Problem) yield return p;
+        foreach (var part in Rectification) yield return part.Paragraph;
+        foreach (var line in Lines) yield return line.Paragraph;
+    }
+
+    /// <summary>Where the item starts in the extracted text: its first paragraph's start.</summary>
+    public int Start => Paragraphs().Min(p => p.SourceStart);
 }
 
 /// <summary>A paragraph of a rectification: the label paragraph (with its label), a numbered measure, or plain text.</summary>

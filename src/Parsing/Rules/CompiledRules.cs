@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using Extractor.Parsing.Tables;
 
 namespace Extractor.Parsing.Rules;
 
@@ -8,18 +11,31 @@ namespace Extractor.Parsing.Rules;
 /// </summary>
 internal sealed class CompiledRules
 {
-    private static readonly Lazy<CompiledRules> DefaultRules = new(() => Compile(RuleSet.Default));
+    private static readonly ConditionalWeakTable<RuleSet, CompiledRules> Cache = new();
 
     /// <summary>The compiled default rule set.</summary>
-    public static CompiledRules Default => DefaultRules.Value;
+    public static CompiledRules Default => For(RuleSet.Default);
 
     private CompiledRules() { }
+
+    /// <summary>The compiled form of <paramref name="rules"/>, compiled once per rule set (rule sets are immutable).</summary>
+    /// <exception cref="RuleSetException">A pattern does not compile or a required part is missing; the message names the field.</exception>
+    public static CompiledRules For(RuleSet rules) => Cache.GetValue(rules, Compile);
 
     public required IReadOnlyList<CompiledMarker> Markers { get; init; }
     public required LabelMatcher Labels { get; init; }
     public required IReadOnlyDictionary<string, TableColumnRole> TableColumns { get; init; }
     public required Regex SecondaryMarker { get; init; }
     public required Regex MeasureOrdinal { get; init; }
+    public required string[] RectificationOpeners { get; init; }
+    public required Regex GuessProblemColumn { get; init; }
+    public required Regex GuessRectificationColumn { get; init; }
+    public required string TableCategoryField { get; init; }
+    public required Regex ChromeLine { get; init; }
+    public required Regex PageNumber { get; init; }
+
+    /// <summary>Characters that may open a heading marker of some style; null when a style's pattern does not tell (then any may).</summary>
+    public required SearchValues<char>? MarkerOpenings { get; init; }
     public required string[] Done { get; init; }
     public required string[] Ongoing { get; init; }
     public required string[] StatusIgnore { get; init; }
@@ -33,12 +49,11 @@ internal sealed class CompiledRules
     public required CompiledStat[] Stats { get; init; }
     public required TagRule[] Tags { get; init; }
 
-    /// <summary>Compiles <paramref name="rules"/>.</summary>
-    /// <exception cref="RuleSetException">A pattern does not compile or a required part is missing; the message names the field.</exception>
-    public static CompiledRules Compile(RuleSet rules)
+    private static CompiledRules Compile(RuleSet rules)
     {
         if (rules.Markers.Count == 0) throw new RuleSetException("markers: at least one marker style is needed");
         var markers = new List<CompiledMarker>();
+        string? allOpenings = "";
         for (var i = 0; i < rules.Markers.Count; i++)
         {
             var m = rules.Markers[i];
@@ -55,7 +70,9 @@ internal sealed class CompiledRules
             if (Array.IndexOf(regex.GetGroupNames(), "number") < 0)
                 throw new RuleSetException($"{field}.pattern: the pattern needs a group named 'number'");
             if (m.MaxNumber < 1) throw new RuleSetException($"{field}.maxNumber: must be at least 1");
-            markers.Add(new CompiledMarker(m.Style, regex, numerals, m.MaxNumber, i));
+            var openings = RegexOpenings.Of(m.Pattern);
+            allOpenings = openings is null || allOpenings is null ? null : allOpenings + openings;
+            markers.Add(new CompiledMarker(m.Style, regex, numerals, m.MaxNumber, i, openings is null ? null : SearchValues.Create(openings)));
         }
 
         var md = rules.Metadata;
@@ -66,6 +83,13 @@ internal sealed class CompiledRules
             TableColumns = ColumnRoles(rules.TableColumns),
             SecondaryMarker = Pattern(rules.SecondaryMarker, "secondaryMarker"),
             MeasureOrdinal = Pattern(rules.MeasureOrdinal, "measureOrdinal"),
+            RectificationOpeners = Words(rules.RectificationOpeners),
+            GuessProblemColumn = Pattern(rules.TableColumns.GuessProblem, "tableColumns.guessProblem"),
+            GuessRectificationColumn = Pattern(rules.TableColumns.GuessRectification, "tableColumns.guessRectification"),
+            TableCategoryField = rules.TableColumns.CategoryField,
+            ChromeLine = Pattern(rules.Chrome.Line, "chrome.line"),
+            PageNumber = Pattern(rules.Chrome.PageNumber, "chrome.pageNumber"),
+            MarkerOpenings = allOpenings is null ? null : SearchValues.Create(allOpenings),
             Done = Words(rules.Status.Done),
             Ongoing = Words(rules.Status.Ongoing),
             StatusIgnore = Words(rules.Status.Ignore),
@@ -134,18 +158,19 @@ internal sealed class CompiledRules
         }
     }
 
-    private static string[] Words(List<string> words) =>
+    private static string[] Words(IEnumerable<string> words) =>
         [.. words.Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal)];
 }
-
-/// <summary>The role of a column of a table-form notice.</summary>
-internal enum TableColumnRole { Field, Problem, Rectification, Status, Index, Category }
 
 /// <summary>How a marker style writes its numbers.</summary>
 internal enum NumeralKind { Chinese, Arabic, Circled }
 
 /// <summary>A compiled marker style; <see cref="Canonical"/> is its position in the rule set (the GB/T 9704 order).</summary>
-internal sealed record CompiledMarker(string Style, Regex Pattern, NumeralKind Numerals, int MaxNumber, int Canonical);
+/// <summary>
+/// A compiled marker style; <see cref="Canonical"/> is its position in the rule set (the GB/T 9704 order);
+/// <see cref="Openings"/> the characters a marker of this style can start with (null: any).
+/// </summary>
+internal sealed record CompiledMarker(string Style, Regex Pattern, NumeralKind Numerals, int MaxNumber, int Canonical, SearchValues<char>? Openings);
 
 /// <summary>A compiled statistics rule.</summary>
 internal sealed record CompiledStat(string Name, Regex Pattern, string? Unit);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Extractor.Parsing.Text;
 
 namespace Extractor.Parsing.Rules;
 
@@ -41,7 +42,7 @@ internal sealed class LabelMatcher
         if (rect.Count > 0 && _separators.Length > 0)
         {
             var separators = string.Join("|", _separators.Select(Regex.Escape));
-            _inline = new Regex($"(?<=[。；;！!？?]) ?(?<open>[【\\[])?(?:{string.Join("|", rect)})(?(open)[】\\]](?:{separators})?|(?:{separators}))",
+            _inline = new Regex($"(?<=[{Regex.Escape(Sentences.StatementEnds)}]) ?(?<open>[【\\[])?(?:{string.Join("|", rect)})(?(open)[】\\]](?:{separators})?|(?:{separators}))",
                 RegexOptions.Compiled | RegexOptions.CultureInvariant);
         }
     }
@@ -101,5 +102,7 @@ internal sealed class LabelMatcher
         return j;
     }
 
-    private static bool IsSentenceEndOnly(string text, int j) => j == text.Length - 1 && text[j] is '。' or '.';
+    /// <summary>Only a full stop follows the label (<c>整改情况。</c>): the label stands alone.</summary>
+    private static bool IsSentenceEndOnly(string text, int j) =>
+        j == text.Length - 1 && (Sentences.FullStops.Contains(text[j], StringComparison.Ordinal) || text[j] == '.');
 }

@@ -1,219 +1,270 @@
-using System.Text.Json.Serialization;
-
 namespace Extractor.Parsing.Rules;
 
 /// <summary>
-/// Everything the parser recognises by wording — heading markers, labels, status words, closing cues, metadata and
-/// statistics patterns, tags — as data. <see cref="Default"/> is the set shipped with the library
-/// (<c>extractor rules</c> prints it); a rules file extends or overrides it (see <see cref="RuleSetLoader"/>).
-/// Regular expressions use .NET syntax.
+/// Everything the parser recognises by wording — heading markers, labels, status words, closing cues, site chrome,
+/// metadata and statistics patterns, tags — as data. <see cref="Default"/> is the set shipped with the library
+/// (<c>extractor rules</c> prints it); a rules file extends or overrides it (see <see cref="RuleSetLoader"/>). A rule set
+/// is immutable: derive a changed one with <c>with</c>, or load one from JSON. Regular expressions use .NET syntax.
 /// </summary>
-public sealed class RuleSet
+/// <param name="Markers">Heading marker styles, outermost first in the GB/T 9704 order used to break ties.</param>
+/// <param name="Labels">Paragraph labels.</param>
+/// <param name="TableColumns">Column names of table-form notices (整改台账), by the role the column plays.</param>
+/// <param name="SecondaryMarker">Pattern of the secondary marker some notices put after the heading marker (<c>1.问题1：</c>); group <c>number</c>.</param>
+/// <param name="MeasureOrdinal">Pattern of a measure ordinal (<c>一是</c>) inside a rectification; group <c>number</c>.</param>
+/// <param name="RectificationOpeners">Words that open a rectification written without a label, besides a measure ordinal (<c>首先</c>): after a heading that states a problem, a paragraph opening with one of them starts its rectification.</param>
+/// <param name="Status">Status words.</param>
+/// <param name="ProblemCues">Words that mark a sentence as stating a problem (<c>不到位</c>, <c>缺乏</c>): a heading without a rectification label is taken for a problem only if it has one.</param>
+/// <param name="ProblemPhrases">Patterns that turn a heading into a problem phrase (<c>针对…的问题</c>); group <c>phrase</c>.</param>
+/// <param name="Closing">Cues of the closing text.</param>
+/// <param name="Chrome">Lines that are the publisher's page furniture, not the notice: web-site chrome and PDF page numbers.</param>
+/// <param name="Metadata">Metadata patterns.</param>
+/// <param name="Stats">Statistics the notice states about itself.</param>
+/// <param name="Tags">Keyword rules that tag items.</param>
+public sealed record RuleSet(
+    IReadOnlyList<MarkerRule>? Markers = null,
+    LabelRules? Labels = null,
+    TableColumnRules? TableColumns = null,
+    string SecondaryMarker = "",
+    string MeasureOrdinal = "",
+    IReadOnlyList<string>? RectificationOpeners = null,
+    StatusRules? Status = null,
+    IReadOnlyList<string>? ProblemCues = null,
+    IReadOnlyList<string>? ProblemPhrases = null,
+    ClosingRules? Closing = null,
+    ChromeRules? Chrome = null,
+    MetadataRules? Metadata = null,
+    IReadOnlyList<StatRule>? Stats = null,
+    IReadOnlyList<TagRule>? Tags = null)
 {
     /// <summary>Heading marker styles, outermost first in the GB/T 9704 order used to break ties.</summary>
-    public List<MarkerRule> Markers { get; set; } = [];
+    public IReadOnlyList<MarkerRule> Markers { get; init; } = Markers ?? [];
 
     /// <summary>Paragraph labels.</summary>
-    public LabelRules Labels { get; set; } = new();
+    public LabelRules Labels { get; init; } = Labels ?? new();
 
     /// <summary>Column names of table-form notices (整改台账), by the role the column plays.</summary>
-    public TableColumnRules TableColumns { get; set; } = new();
+    public TableColumnRules TableColumns { get; init; } = TableColumns ?? new();
 
-    /// <summary>Pattern of the secondary marker some notices put after the heading marker (<c>1.问题1：</c>); group <c>number</c>.</summary>
-    public string SecondaryMarker { get; set; } = "";
-
-    /// <summary>Pattern of a measure ordinal (<c>一是</c>) inside a rectification; group <c>number</c>.</summary>
-    public string MeasureOrdinal { get; set; } = "";
+    /// <summary>
+    /// Words that open a rectification written without a label, besides a measure ordinal (<c>首先</c>): after a
+    /// heading that states a problem, a paragraph opening with one of them starts its rectification.
+    /// </summary>
+    public IReadOnlyList<string> RectificationOpeners { get; init; } = RectificationOpeners ?? [];
 
     /// <summary>Status words.</summary>
-    public StatusRules Status { get; set; } = new();
+    public StatusRules Status { get; init; } = Status ?? new();
 
     /// <summary>Words that mark a sentence as stating a problem (<c>不到位</c>, <c>缺乏</c>): a heading without a rectification label is taken for a problem only if it has one.</summary>
-    public List<string> ProblemCues { get; set; } = [];
+    public IReadOnlyList<string> ProblemCues { get; init; } = ProblemCues ?? [];
 
     /// <summary>Patterns that turn a heading into a problem phrase (<c>针对…的问题</c>); group <c>phrase</c>.</summary>
-    public List<string> ProblemPhrases { get; set; } = [];
+    public IReadOnlyList<string> ProblemPhrases { get; init; } = ProblemPhrases ?? [];
 
     /// <summary>Cues of the closing text.</summary>
-    public ClosingRules Closing { get; set; } = new();
+    public ClosingRules Closing { get; init; } = Closing ?? new();
+
+    /// <summary>Lines that are the publisher's page furniture, not the notice: web-site chrome and PDF page numbers.</summary>
+    public ChromeRules Chrome { get; init; } = Chrome ?? new();
 
     /// <summary>Metadata patterns.</summary>
-    public MetadataRules Metadata { get; set; } = new();
+    public MetadataRules Metadata { get; init; } = Metadata ?? new();
 
     /// <summary>Statistics the notice states about itself.</summary>
-    public List<StatRule> Stats { get; set; } = [];
+    public IReadOnlyList<StatRule> Stats { get; init; } = Stats ?? [];
 
     /// <summary>Keyword rules that tag items.</summary>
-    public List<TagRule> Tags { get; set; } = [];
+    public IReadOnlyList<TagRule> Tags { get; init; } = Tags ?? [];
 
-    /// <summary>The rule set shipped with the library (a fresh copy each time).</summary>
+    /// <summary>The rule set shipped with the library.</summary>
     public static RuleSet Default => RuleSetLoader.LoadDefault();
 }
 
 /// <summary>A heading marker style.</summary>
-public sealed class MarkerRule
-{
-    /// <summary>Style name (<c>chinese-comma</c>…).</summary>
-    public string Style { get; set; } = "";
-
-    /// <summary>Pattern anchored at the paragraph start, with groups <c>number</c> (the numeral) and optionally <c>prefix</c>/<c>suffix</c>.</summary>
-    public string Pattern { get; set; } = "";
-
-    /// <summary>How the number is written: <c>chinese</c>, <c>arabic</c> or <c>circled</c>.</summary>
-    public string Numerals { get; set; } = "arabic";
-
-    /// <summary>Largest number accepted (a bigger one is running text: a year, an amount).</summary>
-    public int MaxNumber { get; set; } = 99;
-}
+/// <param name="Style">Style name (<c>chinese-comma</c>…); a rules file's style of the same name replaces the default one in its place.</param>
+/// <param name="Pattern">Pattern anchored at the paragraph start, with groups <c>number</c> (the numeral) and optionally <c>prefix</c>/<c>suffix</c>.</param>
+/// <param name="Numerals">How the number is written: <c>chinese</c>, <c>arabic</c> or <c>circled</c>.</param>
+/// <param name="MaxNumber">Largest number accepted (a bigger one is running text: a year, an amount).</param>
+public sealed record MarkerRule(
+    string Style = "",
+    string Pattern = "",
+    string Numerals = "arabic",
+    int MaxNumber = 99);
 
 /// <summary>Labels that open a paragraph (<c>整改情况：</c>).</summary>
-public sealed class LabelRules
+/// <param name="Rectification">Labels of a rectification.</param>
+/// <param name="Problem">Labels of a problem (<c>反馈问题：</c>, <c>整改问题：</c>).</param>
+/// <param name="Status">Labels of a status line (<c>整改状态：</c>, <c>完成情况：</c>).</param>
+/// <param name="Fields">Labels of further item fields (<c>整改目标</c>, <c>责任单位</c>, <c>整改时限</c>).</param>
+/// <param name="FollowUp">Rectification labels that continue the rectification of the current item (<c>整改措施</c> then <c>整改成效</c>) rather than follow a new problem.</param>
+/// <param name="Separators">Separators accepted after a label (a label alone in its paragraph needs none).</param>
+/// <param name="BareLabelFollower">Pattern of what may follow a label with no separator (<c>整改情况一是…</c>).</param>
+public sealed record LabelRules(
+    IReadOnlyList<string>? Rectification = null,
+    IReadOnlyList<string>? Problem = null,
+    IReadOnlyList<string>? Status = null,
+    IReadOnlyList<string>? Fields = null,
+    IReadOnlyList<string>? FollowUp = null,
+    IReadOnlyList<string>? Separators = null,
+    string BareLabelFollower = "")
 {
     /// <summary>Labels of a rectification.</summary>
-    public List<string> Rectification { get; set; } = [];
+    public IReadOnlyList<string> Rectification { get; init; } = Rectification ?? [];
 
     /// <summary>Labels of a problem (<c>反馈问题：</c>, <c>整改问题：</c>).</summary>
-    public List<string> Problem { get; set; } = [];
+    public IReadOnlyList<string> Problem { get; init; } = Problem ?? [];
 
     /// <summary>Labels of a status line (<c>整改状态：</c>, <c>完成情况：</c>).</summary>
-    public List<string> Status { get; set; } = [];
+    public IReadOnlyList<string> Status { get; init; } = Status ?? [];
 
     /// <summary>Labels of further item fields (<c>整改目标</c>, <c>责任单位</c>, <c>整改时限</c>).</summary>
-    public List<string> Fields { get; set; } = [];
+    public IReadOnlyList<string> Fields { get; init; } = Fields ?? [];
 
     /// <summary>Rectification labels that continue the rectification of the current item (<c>整改措施</c> then <c>整改成效</c>) rather than follow a new problem.</summary>
-    public List<string> FollowUp { get; set; } = [];
+    public IReadOnlyList<string> FollowUp { get; init; } = FollowUp ?? [];
 
     /// <summary>Separators accepted after a label (a label alone in its paragraph needs none).</summary>
-    public List<string> Separators { get; set; } = [];
-
-    /// <summary>Pattern of what may follow a label with no separator (<c>整改情况一是…</c>).</summary>
-    public string BareLabelFollower { get; set; } = "";
+    public IReadOnlyList<string> Separators { get; init; } = Separators ?? [];
 }
 
 /// <summary>
 /// Column names of table-form notices. A table whose header names a problem column and a rectification column gives
 /// one item per row; other columns become named fields.
 /// </summary>
-public sealed class TableColumnRules
+/// <param name="Problem">Columns holding the problem (<c>反馈问题</c>).</param>
+/// <param name="Rectification">Columns holding the rectification (<c>整改措施</c>, <c>整改进展</c>); their text is joined in column order.</param>
+/// <param name="Status">Columns stating the status (<c>完成情况</c>).</param>
+/// <param name="Index">Columns numbering the rows (<c>序号</c>).</param>
+/// <param name="Category">Columns naming a category (<c>类别</c>).</param>
+/// <param name="GuessProblem">A column name in no list above is a problem column when it matches this pattern (<c>问题</c>).</param>
+/// <param name="GuessRectification">A column name in no list above (and no problem column) is a rectification column when it matches this pattern.</param>
+/// <param name="CategoryField">The field name given to a category row (a row across the whole table without a marker) in the items below it.</param>
+public sealed record TableColumnRules(
+    IReadOnlyList<string>? Problem = null,
+    IReadOnlyList<string>? Rectification = null,
+    IReadOnlyList<string>? Status = null,
+    IReadOnlyList<string>? Index = null,
+    IReadOnlyList<string>? Category = null,
+    string GuessProblem = "",
+    string GuessRectification = "",
+    string CategoryField = "")
 {
     /// <summary>Columns holding the problem (<c>反馈问题</c>).</summary>
-    public List<string> Problem { get; set; } = [];
+    public IReadOnlyList<string> Problem { get; init; } = Problem ?? [];
 
     /// <summary>Columns holding the rectification (<c>整改措施</c>, <c>整改进展</c>); their text is joined in column order.</summary>
-    public List<string> Rectification { get; set; } = [];
+    public IReadOnlyList<string> Rectification { get; init; } = Rectification ?? [];
 
     /// <summary>Columns stating the status (<c>完成情况</c>).</summary>
-    public List<string> Status { get; set; } = [];
+    public IReadOnlyList<string> Status { get; init; } = Status ?? [];
 
     /// <summary>Columns numbering the rows (<c>序号</c>).</summary>
-    public List<string> Index { get; set; } = [];
+    public IReadOnlyList<string> Index { get; init; } = Index ?? [];
 
     /// <summary>Columns naming a category (<c>类别</c>).</summary>
-    public List<string> Category { get; set; } = [];
+    public IReadOnlyList<string> Category { get; init; } = Category ?? [];
 }
 
 /// <summary>Words that state a rectification's status.</summary>
-public sealed class StatusRules
+/// <param name="Done">Words of completion.</param>
+/// <param name="Ongoing">Words of work still going on; they win over <see cref="Done"/>.</param>
+/// <param name="Ignore">Phrases that contain a status word but state no status (<c>尚未发现</c>).</param>
+/// <param name="DoneValues">Whole values of a status line (<c>整改状态：完成</c>) that mean done.</param>
+/// <param name="OngoingValues">Whole values of a status line that mean ongoing.</param>
+public sealed record StatusRules(
+    IReadOnlyList<string>? Done = null,
+    IReadOnlyList<string>? Ongoing = null,
+    IReadOnlyList<string>? Ignore = null,
+    IReadOnlyList<string>? DoneValues = null,
+    IReadOnlyList<string>? OngoingValues = null)
 {
     /// <summary>Words of completion.</summary>
-    public List<string> Done { get; set; } = [];
+    public IReadOnlyList<string> Done { get; init; } = Done ?? [];
 
     /// <summary>Words of work still going on; they win over <see cref="Done"/>.</summary>
-    public List<string> Ongoing { get; set; } = [];
+    public IReadOnlyList<string> Ongoing { get; init; } = Ongoing ?? [];
 
     /// <summary>Phrases that contain a status word but state no status (<c>尚未发现</c>).</summary>
-    public List<string> Ignore { get; set; } = [];
+    public IReadOnlyList<string> Ignore { get; init; } = Ignore ?? [];
 
     /// <summary>Whole values of a status line (<c>整改状态：完成</c>) that mean done.</summary>
-    public List<string> DoneValues { get; set; } = [];
+    public IReadOnlyList<string> DoneValues { get; init; } = DoneValues ?? [];
 
     /// <summary>Whole values of a status line that mean ongoing.</summary>
-    public List<string> OngoingValues { get; set; } = [];
+    public IReadOnlyList<string> OngoingValues { get; init; } = OngoingValues ?? [];
 }
 
 /// <summary>Cues that a trailing paragraph is the closing text, not part of the last rectification.</summary>
-public sealed class ClosingRules
+/// <param name="Starts">Openings of a closing paragraph (<c>下一步</c>, <c>当前，</c>).</param>
+/// <param name="Contains">Phrases that make a trailing paragraph closing wherever they occur (<c>欢迎广大干部群众</c>, <c>联系电话</c>).</param>
+public sealed record ClosingRules(
+    IReadOnlyList<string>? Starts = null,
+    IReadOnlyList<string>? Contains = null)
 {
     /// <summary>Openings of a closing paragraph (<c>下一步</c>, <c>当前，</c>).</summary>
-    public List<string> Starts { get; set; } = [];
+    public IReadOnlyList<string> Starts { get; init; } = Starts ?? [];
 
     /// <summary>Phrases that make a trailing paragraph closing wherever they occur (<c>欢迎广大干部群众</c>, <c>联系电话</c>).</summary>
-    public List<string> Contains { get; set; } = [];
+    public IReadOnlyList<string> Contains { get; init; } = Contains ?? [];
 }
+
+/// <summary>The publisher's page furniture that readers drop.</summary>
+/// <param name="Line">A short line of a web page that is site chrome inside the article: info bars (<c>发布时间：</c>), tool links (<c>【打印本页】</c>), pagers, breadcrumbs.</param>
+/// <param name="PageNumber">A PDF line that is only a page number (<c>— 3 —</c>, <c>第3页</c>, <c>3/10</c>), dropped among the first and last lines of a page.</param>
+public sealed record ChromeRules(
+    string Line = "",
+    string PageNumber = "");
 
 /// <summary>Metadata patterns.</summary>
-public sealed class MetadataRules
-{
-    /// <summary>A line that is only the issuer's name; group <c>issuer</c>.</summary>
-    public string IssuerLine { get; set; } = "";
-
-    /// <summary>The issuer at the start of a title (<c>中共…县委关于…</c>); group <c>issuer</c>.</summary>
-    public string IssuerInTitle { get; set; } = "";
-
-    /// <summary>A title line.</summary>
-    public string Title { get; set; } = "";
-
-    /// <summary>The first part of a title split over two lines.</summary>
-    public string TitleStart { get; set; } = "";
-
-    /// <summary>A tag before the title (<c>【巡察整改】</c>).</summary>
-    public string TitleTag { get; set; } = "";
-
-    /// <summary>A date after the title on the same line; groups <c>y</c>, <c>m</c>, <c>d</c>.</summary>
-    public string TitleDate { get; set; } = "";
-
-    /// <summary>A line that is only a date (the signature); groups <c>y</c>, <c>m</c>, <c>d</c>.</summary>
-    public string DateLine { get; set; } = "";
-
-    /// <summary>The inspecting group; group <c>inspector</c>.</summary>
-    public string Inspector { get; set; } = "";
-
-    /// <summary>What was inspected; groups <c>target</c> and optionally <c>kind</c>.</summary>
-    public string Target { get; set; } = "";
-
-    /// <summary>Kind of inspection; group <c>kind</c>.</summary>
-    public string Kind { get; set; } = "";
-
-    /// <summary>The inspection period; groups <c>y1</c> <c>m1</c> <c>d1</c> <c>y2</c> <c>m2</c> <c>d2</c>.</summary>
-    public string Period { get; set; } = "";
-
-    /// <summary>The feedback date; groups <c>y</c> <c>m</c> <c>d</c>.</summary>
-    public string Feedback { get; set; } = "";
-
-    /// <summary>Telephone numbers.</summary>
-    public string Phone { get; set; } = "";
-
-    /// <summary>E-mail addresses.</summary>
-    public string Email { get; set; } = "";
-
-    /// <summary>Postal addresses; group <c>value</c>.</summary>
-    public string Postal { get; set; } = "";
-}
+/// <param name="IssuerLine">A line that is only the issuer's name; group <c>issuer</c>.</param>
+/// <param name="IssuerInTitle">The issuer at the start of a title (<c>中共…县委关于…</c>); group <c>issuer</c>.</param>
+/// <param name="Title">A title line.</param>
+/// <param name="TitleStart">The first part of a title split over two lines.</param>
+/// <param name="TitleTag">A tag before the title (<c>【巡察整改】</c>).</param>
+/// <param name="TitleDate">A date after the title on the same line; groups <c>y</c>, <c>m</c>, <c>d</c>.</param>
+/// <param name="DateLine">A line that is only a date (the signature); groups <c>y</c>, <c>m</c>, <c>d</c>.</param>
+/// <param name="Inspector">The inspecting group; group <c>inspector</c>.</param>
+/// <param name="Target">What was inspected; groups <c>target</c> and optionally <c>kind</c>.</param>
+/// <param name="Kind">Kind of inspection; group <c>kind</c>.</param>
+/// <param name="Period">The inspection period; groups <c>y1</c> <c>m1</c> <c>d1</c> <c>y2</c> <c>m2</c> <c>d2</c>.</param>
+/// <param name="Feedback">The feedback date; groups <c>y</c> <c>m</c> <c>d</c>.</param>
+/// <param name="Phone">Telephone numbers.</param>
+/// <param name="Email">E-mail addresses.</param>
+/// <param name="Postal">Postal addresses; group <c>value</c>.</param>
+public sealed record MetadataRules(
+    string IssuerLine = "",
+    string IssuerInTitle = "",
+    string Title = "",
+    string TitleStart = "",
+    string TitleTag = "",
+    string TitleDate = "",
+    string DateLine = "",
+    string Inspector = "",
+    string Target = "",
+    string Kind = "",
+    string Period = "",
+    string Feedback = "",
+    string Phone = "",
+    string Email = "",
+    string Postal = "");
 
 /// <summary>A statistic the notice states about itself.</summary>
-public sealed class StatRule
-{
-    /// <summary>Name in the output (<c>problemsFound</c>).</summary>
-    public string Name { get; set; } = "";
-
-    /// <summary>Pattern with group <c>value</c> (Arabic or Chinese numerals) and optionally <c>unit</c>.</summary>
-    public string Pattern { get; set; } = "";
-
-    /// <summary>Unit when the pattern has no <c>unit</c> group.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Unit { get; set; }
-}
+/// <param name="Name">Name in the output (<c>problemsFound</c>); several rules may share one.</param>
+/// <param name="Pattern">Pattern with group <c>value</c> (Arabic or Chinese numerals) and optionally <c>unit</c>.</param>
+/// <param name="Unit">Unit when the pattern has no <c>unit</c> group.</param>
+public sealed record StatRule(
+    string Name = "",
+    string Pattern = "",
+    string? Unit = null);
 
 /// <summary>A tag given to items whose problem or rectification text contains one of the keywords.</summary>
-public sealed class TagRule
+/// <param name="Name">The tag; a rules file's tag of the same name replaces the default one in its place.</param>
+/// <param name="Keywords">Keywords, any of which tags the item.</param>
+/// <param name="ProblemOnly">Search only the problem text (the default), or also the rectification.</param>
+public sealed record TagRule(
+    string Name = "",
+    IReadOnlyList<string>? Keywords = null,
+    bool ProblemOnly = true)
 {
-    /// <summary>The tag.</summary>
-    public string Name { get; set; } = "";
-
     /// <summary>Keywords, any of which tags the item.</summary>
-    public List<string> Keywords { get; set; } = [];
-
-    /// <summary>Search only the problem text (the default), or also the rectification.</summary>
-    public bool ProblemOnly { get; set; } = true;
+    public IReadOnlyList<string> Keywords { get; init; } = Keywords ?? [];
 }

@@ -35,7 +35,4 @@ internal static class CharClass
 
     /// <summary>The value of an ASCII or full-width digit.</summary>
     public static int DigitValue(char c) => c >= '０' ? c - '０' : c - '0';
-
-    /// <summary>Characters that end a sentence.</summary>
-    public static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '!' or '?' or '；' or ';';
 }

@@ -123,7 +123,7 @@ public sealed class OutlineSpec
     {
         var notice = Parse(Lines("一、", "组织纪律方面", "（一）问题甲", "整改情况：已完成。"));
         Assert.That(Outline(notice), Is.EqualTo(Lines("一、 组织纪律方面", "  （一） 问题甲")));
-        Assert.That(notice.Sections[0].Location.EndLine, Is.EqualTo(2));
+        Assert.That(notice.Sections[0].HeadingLocation.EndLine, Is.EqualTo(2));
     }
 
     [Test]

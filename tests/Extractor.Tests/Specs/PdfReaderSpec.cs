@@ -1,5 +1,6 @@
 using Extractor.Parsing;
-using Extractor.Parsing.Readers;
+using Extractor.Parsing.Readers.Pdf;
+using Extractor.Parsing.Rules;
 using Extractor.Tests.Support;
 
 namespace Extractor.Tests.Specs;
@@ -10,20 +11,23 @@ public sealed class PdfReaderSpec
     private static string Corpus(string name) => Path.Combine(Repo.Root, "tests", "Extractor.Tests", "Corpus", "pdf", name);
 
     // A page of lines 16 pt high, 24 pt apart, on a text block from x = 100 to x = 500 (25 characters).
-    private static PdfReader.Line L(int page, int line, string text, double left = 100, double right = 500, double? baseline = null) =>
+    private static PdfLine L(int page, int line, string text, double left = 100, double right = 500, double? baseline = null) =>
         new(page, line, text, left, right, baseline ?? 800 - 24 * line, 16, 16);
 
-    private static List<string> Paragraphs(params List<PdfReader.Line>[] pages) =>
-        [.. PdfReader.Paragraphs([.. pages]).Select(p => string.Join("|", p.Select(l => l.Text)))];
+    private static List<string> Paragraphs(params List<PdfLine>[] pages) =>
+        [.. new LineParagraphBuilder().Paragraphs([.. pages]).Select(p => string.Join("|", p.Select(l => l.Text)))];
+
+    private static IReadOnlyList<IReadOnlyList<PdfLine>> RemoveRunningLines(IReadOnlyList<IReadOnlyList<PdfLine>> pages) =>
+        new RunningLineFilter().Filter(pages, CompiledRules.Default.PageNumber);
 
     [Test]
     public void Page_numbers_and_repeated_headers_at_the_page_edges_are_removed()
     {
-        List<PdfReader.Line> Page(int n) =>
+        List<PdfLine> Page(int n) =>
         [
             L(n, 1, "示例县委办公室文件"), .. Enumerable.Range(2, 6).Select(i => L(n, i, "正文" + "甲乙丙丁戊己庚辛壬癸"[(n * 6 + i) % 10] + "行")), L(n, 8, $"— {n} —"),
         ];
-        var kept = PdfReader.RemoveRunningLines([Page(1), Page(2), Page(3)]);
+        var kept = RemoveRunningLines([Page(1), Page(2), Page(3)]);
         Assert.That(kept.Select(p => p.Count), Is.EqualTo(new[] { 6, 6, 6 }));
         Assert.That(kept.SelectMany(p => p).Select(l => l.Text), Has.All.Contains("正文"));
     }
@@ -34,21 +38,21 @@ public sealed class PdfReaderSpec
     [TestCase("3/9", TestName = "PageNumber_slash")]
     public void Page_number_styles_are_recognised(string footer)
     {
-        var kept = PdfReader.RemoveRunningLines([[L(1, 1, "正文"), L(1, 2, footer)]]);
+        var kept = RemoveRunningLines([[L(1, 1, "正文"), L(1, 2, footer)]]);
         Assert.That(kept[0].Select(l => l.Text), Is.EqualTo(new[] { "正文" }));
     }
 
     [Test]
     public void A_numeral_line_in_the_middle_of_a_page_is_text()
     {
-        var kept = PdfReader.RemoveRunningLines([[L(1, 1, "甲"), L(1, 2, "乙"), L(1, 3, "3"), L(1, 4, "丙"), L(1, 5, "丁")]]);
+        var kept = RemoveRunningLines([[L(1, 1, "甲"), L(1, 2, "乙"), L(1, 3, "3"), L(1, 4, "丙"), L(1, 5, "丁")]]);
         Assert.That(kept[0], Has.Count.EqualTo(5));
     }
 
     [Test]
     public void Indented_lines_and_short_lines_delimit_paragraphs()
     {
-        var page = new List<PdfReader.Line>
+        var page = new List<PdfLine>
         {
             L(1, 1, "一、问题甲", left: 132, right: 212),
             L(1, 2, "整改情况：第一段第一行", left: 132),
@@ -61,14 +65,14 @@ public sealed class PdfReaderSpec
     [Test]
     public void A_wider_gap_delimits_paragraphs_without_indents()
     {
-        var page = new List<PdfReader.Line> { L(1, 1, "甲一"), L(1, 2, "甲二"), L(1, 3, "甲三"), L(1, 4, "乙一", baseline: 800 - 24 * 4 - 14), L(1, 5, "乙二", baseline: 800 - 24 * 5 - 14) };
+        var page = new List<PdfLine> { L(1, 1, "甲一"), L(1, 2, "甲二"), L(1, 3, "甲三"), L(1, 4, "乙一", baseline: 800 - 24 * 4 - 14), L(1, 5, "乙二", baseline: 800 - 24 * 5 - 14) };
         Assert.That(Paragraphs(page), Is.EqualTo(new[] { "甲一|甲二|甲三", "乙一|乙二" }));
     }
 
     [Test]
     public void A_line_short_only_by_the_next_lines_first_word_continues_the_paragraph()
     {
-        var page = new List<PdfReader.Line>
+        var page = new List<PdfLine>
         {
             L(1, 1, "印发文件（襄办", right: 450),
             new(1, 2, "〔2020〕18号）两个文件", 100, 500, 800 - 48, 16, 64),

@@ -1,0 +1,84 @@
+using Extractor.Parsing.Readers;
+using Extractor.Parsing.Text;
+
+namespace Extractor.Parsing.Normalization;
+
+/// <summary>
+/// A normalized paragraph: its text as the later stages see it, and for each of its characters the offset in the
+/// extracted text it came from, so that every value cut out of it can say where it is.
+/// </summary>
+internal sealed class Paragraph
+{
+    private readonly int[] _map;
+    private readonly int _mapOffset;
+
+    /// <param name="text">Normalized text.</param>
+    /// <param name="map">Offsets in the extracted text: <c>map[mapOffset + i]</c> is where character <c>i</c> came from,
+    /// and <c>map[mapOffset + text.Length]</c> is just past the last source character.</param>
+    /// <param name="mapOffset">Where this paragraph's part of <paramref name="map"/> starts.</param>
+    /// <param name="block">The block the paragraph came from.</param>
+    /// <param name="index">Position among the document's paragraphs.</param>
+    public Paragraph(string text, int[] map, int mapOffset, TextBlock block, int index)
+    {
+        Text = text;
+        _map = map;
+        _mapOffset = mapOffset;
+        Block = block;
+        Index = index;
+    }
+
+    /// <summary>The normalized text.</summary>
+    public string Text { get; }
+
+    /// <summary>Index of the source block in <see cref="ExtractedDocument.Blocks"/>.</summary>
+    public int BlockIndex { get; init; } = -1;
+
+    /// <summary>Positions in <see cref="Text"/> where the reader marked a possible paragraph break (see <see cref="TextBlock.SoftBreaks"/>).</summary>
+    public IReadOnlyList<int> SoftBreaks { get; init; } = [];
+
+    /// <summary>The source block.</summary>
+    public TextBlock Block { get; }
+
+    /// <summary>Position among the document's paragraphs.</summary>
+    public int Index { get; }
+
+    /// <summary>Offset in the extracted text of normalized character <paramref name="i"/> (0 ≤ i ≤ Length).</summary>
+    public int SourceOffset(int i) => _map[_mapOffset + i];
+
+    /// <summary>Offset in the extracted text just past normalized character <paramref name="i"/>.</summary>
+    public int SourceEnd(int i) => i <= 0 ? SourceOffset(0) : _map[_mapOffset + i - 1] + 1;
+
+    /// <summary>Offset of the paragraph's first character in the extracted text.</summary>
+    public int SourceStart => SourceOffset(0);
+
+    /// <summary>Offset just past the paragraph's last character.</summary>
+    public int SourceStop => SourceEnd(Text.Length);
+
+    /// <summary>The part <c>[start, end)</c> as a paragraph of its own, with the same source mapping.</summary>
+    public Paragraph Slice(int start, int end)
+    {
+        // Skip spaces at the cut so that both halves stay trimmed.
+        while (start < end && CharClass.IsSpace(Text[start])) start++;
+        while (end > start && CharClass.IsSpace(Text[end - 1])) end--;
+        return new Paragraph(Text[start..end], _map, _mapOffset + start, Block, Index) { BlockIndex = BlockIndex };
+    }
+
+    /// <summary>This paragraph, recording the block it came from.</summary>
+    public Paragraph WithBlockIndex(int index) =>
+        new(Text, _map, _mapOffset, Block, Index) { BlockIndex = index, SoftBreaks = SoftBreaks };
+
+    /// <summary>The paragraphs' texts joined by line feeds.</summary>
+    public static string JoinText(IEnumerable<Paragraph> paragraphs)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var p in paragraphs)
+        {
+            if (sb.Length > 0) sb.Append('\n');
+            sb.Append(p.Text);
+        }
+        return sb.ToString();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Text;
+}

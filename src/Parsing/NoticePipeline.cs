@@ -1,0 +1,56 @@
+using Extractor.Parsing.Extraction;
+using Extractor.Parsing.Normalization;
+using Extractor.Parsing.Outline;
+using Extractor.Parsing.Readers;
+using Extractor.Parsing.Rules;
+
+namespace Extractor.Parsing;
+
+/// <summary>
+/// The pipeline after the reader: normalization, outline, extraction. Each stage knows nothing of the others; this
+/// drives them in turn and puts the <see cref="Notice"/> together.
+/// </summary>
+internal static class NoticePipeline
+{
+    public static Notice Run(ExtractedDocument document, string? sourcePath, CompiledRules rules, CancellationToken cancellation = default)
+    {
+        var paragraphs = Normalizer.Normalize(document);
+        cancellation.ThrowIfCancellationRequested();
+        var outline = OutlineProcessor.Build(paragraphs, rules, document.Tables);
+        cancellation.ThrowIfCancellationRequested();
+        return Extract(document, outline, sourcePath, rules);
+    }
+
+    private static Notice Extract(ExtractedDocument document, OutlineDocument outline, string? sourcePath, CompiledRules rules)
+    {
+        var locations = new LocationResolver(document);
+        var warnings = new List<Warning>(document.Warnings);
+        var metadata = MetadataExtractor.Extract(outline, document.ContainerTitle, rules, locations, warnings);
+        var items = outline.Items.Select((item, i) => (item, ItemExtractor.Extract(item, i + 1, rules, locations, warnings))).ToList();
+        var sections = SectionExtractor.Extract(outline.Root, items, locations);
+        foreach (var w in outline.Warnings)
+            warnings.Add(new Warning
+            {
+                Code = w.Code,
+                Message = w.Message,
+                Location = w.Paragraph is null ? null : w.End < 0 ? locations.Of(w.Paragraph) : locations.Of(w.Paragraph, w.Start, w.End),
+            });
+        var stats = StatsExtractor.Extract(StatsExtractor.NoticeLevelText(outline, metadata.PreambleParagraphs), rules, locations);
+        return new Notice
+        {
+            Title = metadata.Title,
+            Issuer = metadata.Issuer,
+            Date = metadata.Date,
+            Inspection = metadata.Inspection,
+            Preamble = metadata.Preamble,
+            Closing = metadata.Closing,
+            Contacts = metadata.Contacts,
+            Stats = stats,
+            Sections = sections,
+            Items = [.. items.Select(i => i.Item2)],
+            Warnings = [.. warnings.OrderBy(w => w.Location?.Start ?? -1).ThenBy(w => w.Location?.End ?? -1)],
+            Source = new NoticeSource { Path = sourcePath, Format = document.Format.Name, Encoding = document.Encoding },
+            Provenance = metadata.Provenance,
+        };
+    }
+}

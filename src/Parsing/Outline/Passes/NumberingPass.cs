@@ -1,0 +1,54 @@
+using Extractor.Parsing.Text;
+
+namespace Extractor.Parsing.Outline.Passes;
+
+/// <summary>
+/// Numbers inferred sections from their siblings of the same style (<c>（一）</c>, unnumbered, <c>（三）</c> → the
+/// unnumbered problem is <c>（二）</c>) and reports gaps (<c>（三）</c> then <c>（五）</c>) and repeats.
+/// </summary>
+internal sealed class NumberingPass : IOutlinePass
+{
+    public void Run(OutlineProcessor processor) => Number(processor.Root, processor.Warnings);
+
+    /// <summary>Numbers the children of <paramref name="section"/>, each child's subtree right after it (recursion as deep as the marker styles).</summary>
+    private static void Number(OutlineSection section, List<OutlineWarning> warnings)
+    {
+        var last = new Dictionary<Rules.CompiledMarker, OutlineSection>();
+        for (var c = 0; c < section.Children.Count; c++)
+        {
+            var child = section.Children[c];
+            last.TryGetValue(child.Style!, out var previous);
+            if (child.Inferred)
+            {
+                child.Number = (previous?.Number ?? 0) + 1;
+                child.MarkerText = (previous?.Marker ?? child.Marker!).Render(child.Number);
+                var next = section.Children.Skip(c + 1).FirstOrDefault(s => !s.Inferred && s.Style == child.Style);
+                warnings.Add(new OutlineWarning(WarningCodes.InferredHeading,
+                    $"the problem “{TextTools.Snippet(child.Heading!.Text)}” has no number; inferred {child.MarkerText} "
+                    + $"(between {previous?.MarkerText ?? "the start"} and {next?.MarkerText ?? "the end of " + Describe(section)})",
+                    child.Heading));
+            }
+            else
+            {
+                var expected = (previous?.Number ?? 0) + 1;
+                if (previous is not null && child.Number == previous.Number)
+                    warnings.Add(AtMarker(WarningCodes.NumberingRepeat, $"{child.MarkerText} repeats the number of the heading before it", child));
+                else if (child.Number > expected)
+                    warnings.Add(AtMarker(WarningCodes.NumberingGap,
+                        $"{child.MarkerText} follows {previous?.MarkerText ?? "the start of " + Describe(section)}: "
+                        + $"{string.Join("", Enumerable.Range(expected, child.Number - expected).Take(5).Select(child.Marker!.Render))}"
+                        + $"{(child.Number - expected > 5 ? "…" : "")} missing", child));
+                else if (child.Number < expected)
+                    warnings.Add(AtMarker(WarningCodes.NumberingRepeat, $"{child.MarkerText} goes back after {previous!.MarkerText}", child));
+            }
+            last[child.Style!] = child;
+            Number(child, warnings);
+        }
+    }
+
+    private static OutlineWarning AtMarker(string code, string message, OutlineSection section) =>
+        new(code, message, section.Heading, 0, section.Marker!.ContentStart);
+
+    private static string Describe(OutlineSection section) =>
+        section.Heading is null ? "the notice" : section.MarkerText;
+}

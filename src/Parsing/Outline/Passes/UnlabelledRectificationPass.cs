@@ -1,0 +1,89 @@
+using Extractor.Parsing.Normalization;
+using Extractor.Parsing.Text;
+
+namespace Extractor.Parsing.Outline.Passes;
+
+/// <summary>
+/// A leaf heading without a label or item is a problem with an unlabelled rectification when it states a problem (a
+/// problem phrase such as <c>针对…的问题</c>, or a problem cue such as <c>不到位</c>) and the rectification follows:
+/// in the same paragraph after the problem's first sentence, or in the paragraphs from one that opens with a measure
+/// ordinal or an opener (<c>一是</c>, <c>首先</c>), or (after a problem phrase) in the paragraphs that follow.
+/// </summary>
+/// <example><code>
+/// 三、针对村级财务管理不规范的问题      ← problem
+/// 一是建立财务公开制度；二是…           ← its rectification (warning: unlabelled-rectification)
+/// </code></example>
+internal sealed class UnlabelledRectificationPass : IOutlinePass
+{
+    public void Run(OutlineProcessor processor)
+    {
+        foreach (var section in OutlineSection.Preorder(processor.Root))
+            if (section is { Item: null, Children.Count: 0, Heading: not null }) TryUnlabelled(processor, section);
+    }
+
+    private static void TryUnlabelled(OutlineProcessor processor, OutlineSection section)
+    {
+        var rules = processor.Rules;
+        var content = section.Content;
+        if (content is null) return;
+        var text = content.Text;
+        var sentenceEnd = Sentences.FirstEnd(text);
+        var firstSentence = Sentences.TrimEnd(text[..sentenceEnd]);
+        var isPhrase = rules.ProblemPhrases.Any(p => p.IsMatch(firstSentence));
+        if (!isPhrase && !ContainsAny(firstSentence, rules.ProblemCues)) return;
+
+        var rest = sentenceEnd < text.Length ? content.Slice(sentenceEnd, text.Length) : null;
+        var pending = section.Pending;
+        List<Paragraph> problem = [];
+        List<Paragraph> rectification = [];
+        if (rest is not null && (isPhrase || OpensRectification(processor, rest.Text)))
+        {
+            problem.Add(content.Slice(0, sentenceEnd));
+            rectification.Add(rest);
+            rectification.AddRange(pending);
+        }
+        else if (rest is null && pending.FindIndex(p => OpensRectification(processor, p.Text)) is var k and >= 0)
+        {
+            problem.Add(content);
+            problem.AddRange(pending.Take(k));
+            rectification.AddRange(pending.Skip(k));
+        }
+        else if (rest is null && isPhrase && pending.Count > 0)
+        {
+            problem.Add(content);
+            rectification.AddRange(pending);
+        }
+        else
+        {
+            return;
+        }
+        pending.Clear();
+        var item = new OutlineItem { Section = section, OwnsSection = true };
+        section.Item = item;
+        item.Problem.AddRange(problem);
+        foreach (var p in rectification) item.Rectification.Add(new RectificationPart(p));
+        item.Lines.AddRange(section.PendingLabelled);
+        section.PendingLabelled.Clear();
+        processor.Items.Add(item);
+        processor.Warnings.Add(new OutlineWarning(WarningCodes.UnlabelledRectification,
+            $"{section.MarkerText} has no rectification label such as “整改情况：”; the text after the problem is taken as the rectification",
+            rectification[0]));
+    }
+
+    /// <summary>The text opens with a measure ordinal (<c>一是</c>, <c>1.</c>) or a rectification opener (<c>首先</c>).</summary>
+    private static bool OpensRectification(OutlineProcessor processor, string text)
+    {
+        foreach (var m in processor.Rules.MeasureOrdinal.EnumerateMatches(text))
+            return m.Index == 0;
+        foreach (var opener in processor.Rules.RectificationOpeners)
+            if (text.StartsWith(opener, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static bool ContainsAny(string text, string[] words)
+    {
+        foreach (var w in words)
+            if (text.Contains(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+using Extractor.Parsing.Normalization;
+using Extractor.Parsing.Rules;
+using Extractor.Parsing.Tables;
+
+namespace Extractor.Parsing.Outline;
+
+/// <summary>
+/// Turns normalized paragraphs into the outline's units, and says what each opens with:
+/// <list type="bullet">
+/// <item>a paragraph the reader joined across a page break is split where what follows opens a heading or label;</item>
+/// <item>a marker alone on its line is one heading with the line after it;</item>
+/// <item>a rectification label after a sentence (<c>…不到位。整改情况：…</c>) starts a unit of its own;</item>
+/// <item>a table is one unit, at the place of its first cell, with its layout when it is a table-form notice.</item>
+/// </list>
+/// </summary>
+internal static class Segmenter
+{
+    public static List<Unit> Segment(IReadOnlyList<Paragraph> input, CompiledRules rules, IReadOnlyList<ExtractedTable> tables)
+    {
+        var paragraphs = SplitAtSoftBreaks(input, rules);
+        var units = new List<Unit>(paragraphs.Count);
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            var p = paragraphs[i];
+            if (p.Block.Table is { } t)
+            {
+                var cells = new Dictionary<int, Paragraph>();
+                for (; i < paragraphs.Count && paragraphs[i].Block.Table == t; i++) cells[paragraphs[i].BlockIndex] = paragraphs[i];
+                i--;
+                if (t < tables.Count) units.Add(TableUnit(p, tables[t], cells, rules));
+                continue;
+            }
+            var marker = MarkerRecognizer.Recognize(p.Text, rules);
+            // A marker alone on its line (PDF, or a heading typed over two lines) is one heading with the next line.
+            if (marker is not null && marker.ContentStart == p.Text.Length && i + 1 < paragraphs.Count && paragraphs[i + 1].Block.Table is null)
+            {
+                var next = paragraphs[i + 1];
+                if (MarkerRecognizer.Recognize(next.Text, rules) is null && rules.Labels.MatchAt(next.Text) is null)
+                {
+                    p = Normalizer.Join(p, next);
+                    i++;
+                }
+            }
+            var cut = rules.Labels.FindInlineRectification(p.Text);
+            if (cut > 0)
+            {
+                units.Add(Classify(p.Slice(0, cut), rules));
+                units.Add(Classify(p.Slice(cut, p.Text.Length), rules));
+            }
+            else
+            {
+                // The marker found above still holds unless the paragraph was joined with the next.
+                units.Add(Classify(p, rules, ReferenceEquals(p, paragraphs[i]) ? marker : MarkerRecognizer.Recognize(p.Text, rules)));
+            }
+        }
+        return units;
+    }
+
+    private static Unit TableUnit(Paragraph first, ExtractedTable table, Dictionary<int, Paragraph> cells, CompiledRules rules) =>
+        new(first, UnitKind.Table)
+        {
+            Table = table,
+            Cells = cells,
+            Layout = TableLayout.Analyze(table, cell => TableLayout.CellText(cell, cells), rules),
+        };
+
+    /// <summary>
+    /// Splits paragraphs where the reader joined lines on no evidence (across a PDF page break) and what follows opens
+    /// a heading or a problem or rectification label: a heading at the foot of a page is not the start of the next one.
+    /// </summary>
+    private static IReadOnlyList<Paragraph> SplitAtSoftBreaks(IReadOnlyList<Paragraph> paragraphs, CompiledRules rules)
+    {
+        if (!paragraphs.Any(p => p.SoftBreaks.Count > 0)) return paragraphs;
+        var result = new List<Paragraph>(paragraphs.Count + 4);
+        foreach (var p in paragraphs)
+        {
+            var from = 0;
+            foreach (var at in p.SoftBreaks)
+            {
+                var rest = p.Text[at..];
+                var opens = MarkerRecognizer.Recognize(rest, rules) is not null
+                    || rules.Labels.MatchAt(rest) is { Kind: LabelKind.Rectification or LabelKind.Problem };
+                if (!opens || at <= from) continue;
+                result.Add(p.Slice(from, at));
+                from = at;
+            }
+            result.Add(from == 0 ? p : p.Slice(from, p.Text.Length));
+        }
+        return result;
+    }
+
+    /// <summary>What <paramref name="p"/> opens with.</summary>
+    public static Unit Classify(Paragraph p, CompiledRules rules) => Classify(p, rules, MarkerRecognizer.Recognize(p.Text, rules));
+
+    private static Unit Classify(Paragraph p, CompiledRules rules, MarkerMatch? found)
+    {
+        var text = p.Text;
+        if (found is { } marker)
+        {
+            var start = marker.ContentStart;
+            var problemLabel = false;
+            if (rules.Labels.MatchAt(text, start) is { Kind: LabelKind.Problem } label)
+            {
+                start = label.ContentStart;
+                problemLabel = true;
+            }
+            else if (PrefixLength(rules.SecondaryMarker, text, start) is var secondary and > 0)
+            {
+                start += secondary;
+                problemLabel = true;
+                while (start < text.Length && text[start] == ' ') start++;
+            }
+            var content = start < text.Length ? p.Slice(start, text.Length) : null;
+            return new Unit(p, UnitKind.Heading, marker, Content: content, HasProblemLabel: problemLabel);
+        }
+        if (rules.Labels.MatchAt(text) is { } l)
+            return new Unit(p, UnitKind.Label, Label: l, Content: LabelContent(p, l.ContentStart));
+        if (PrefixLength(rules.SecondaryMarker, text, 0) is var n and > 0)
+        {
+            var label = new LabelMatch(LabelKind.Problem, text[..n].TrimEnd('：', ':', '.', '．', '、', ' '), 0, n);
+            return new Unit(p, UnitKind.Label, Label: label, Content: LabelContent(p, n));
+        }
+        return new Unit(p, UnitKind.Plain, Content: p);
+    }
+
+    private static Paragraph? LabelContent(Paragraph p, int start) => start < p.Text.Length ? p.Slice(start, p.Text.Length) : null;
+
+    /// <summary>Length of the match of <paramref name="pattern"/> at <paramref name="start"/>, or 0.</summary>
+    private static int PrefixLength(Regex pattern, string text, int start)
+    {
+        foreach (var m in pattern.EnumerateMatches(text.AsSpan(start)))
+            return m.Index == 0 ? m.Length : 0;
+        return 0;
+    }
+}

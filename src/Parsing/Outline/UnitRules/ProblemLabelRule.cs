@@ -1,0 +1,33 @@
+using Extractor.Parsing.Rules;
+
+namespace Extractor.Parsing.Outline.UnitRules;
+
+/// <summary>
+/// A problem label (<c>反馈问题：</c>, <c>问题2：</c>) adds to the problem of an item whose rectification has not
+/// started; under a heading that has no item yet, it states the heading's problem; anywhere else it opens an item of
+/// its own (a section of its own, numbered by inference, among numbered siblings).
+/// </summary>
+internal sealed class ProblemLabelRule : OutlineRule
+{
+    public override bool TryContinue(OutlineProcessor processor, Unit unit, OutlineItem item)
+    {
+        if (unit is not { Kind: UnitKind.Label, Label: { Kind: LabelKind.Problem } label } || item.InRectification) return false;
+        if (unit.Content is { } content) item.Problem.Add(content);
+        processor.KeepLabel(unit, label);
+        return true;
+    }
+
+    public override bool TryOpen(OutlineProcessor processor, Unit unit)
+    {
+        if (unit is not { Kind: UnitKind.Label, Label: { Kind: LabelKind.Problem } label }) return false;
+        if (processor.Item is null && processor.Top is { Heading: not null, Item: null, Children.Count: 0 } top)
+        {
+            if (unit.Content is { } content) top.Pending.Add(content); // 问题表现：… under a heading that names the problem
+            processor.KeepLabel(unit, label);
+            return true;
+        }
+        processor.CloseItem();
+        if (!processor.OpenUnnumbered(unit.Paragraph, unit.Content)) processor.KeepLabel(unit, label);
+        return true;
+    }
+}

@@ -1,0 +1,72 @@
+using Extractor.Parsing.Rules;
+
+namespace Extractor.Parsing.Outline;
+
+/// <summary>Where the body of a notice starts and ends: front matter before it, closing text and signature after it.</summary>
+/// <param name="BodyStart">The first unit of the body (the unit count when the text has no notice structure).</param>
+/// <param name="Closing">The first unit of the closing text (the signature's first unit when there is none).</param>
+/// <param name="Signature">The first unit of the signature (the unit count when there is none).</param>
+internal readonly record struct Zones(int BodyStart, int Closing, int Signature)
+{
+    /// <summary>
+    /// The zones of <paramref name="units"/>. The body starts at the first heading numbered 1 or 2 (or any heading a
+    /// rectification label follows), at the first problem or rectification label, or at a table-form table. Signature
+    /// lines (issuer, date) sit at the very end; before them, closing paragraphs are recognised by their cues — except
+    /// right after a heading, where weak cues (<c>下一步…</c>) are that section's own text (<c>三、下一步工作打算</c>).
+    /// </summary>
+    public static Zones Find(IReadOnlyList<Unit> units, CompiledRules rules)
+    {
+        var bodyStart = FindBodyStart(units);
+        var lowest = bodyStart < units.Count ? bodyStart + 1 : 1;
+        var signature = units.Count;
+        for (var k = units.Count - 1; k >= lowest; k--)
+        {
+            if (units[k].Kind != UnitKind.Plain || !IsSignatureLine(units[k].Paragraph.Text, rules)) break;
+            signature = k;
+        }
+        var closing = signature;
+        for (var k = signature - 1; k >= lowest; k--)
+        {
+            if (units[k].Kind != UnitKind.Plain || !IsClosing(units[k].Paragraph.Text, rules, strongOnly: false)) break;
+            closing = k;
+        }
+        if (closing < signature && closing > 0 && units[closing - 1].Kind == UnitKind.Heading)
+            while (closing < signature && !IsClosing(units[closing].Paragraph.Text, rules, strongOnly: true)) closing++;
+        return new Zones(bodyStart, closing, signature);
+    }
+
+    private static int FindBodyStart(IReadOnlyList<Unit> units)
+    {
+        for (var i = 0; i < units.Count; i++)
+        {
+            var u = units[i];
+            if (u.Kind == UnitKind.Heading
+                && (u.Marker!.Number <= 2 || (i + 1 < units.Count && units[i + 1] is { Kind: UnitKind.Label, Label.Kind: LabelKind.Rectification })))
+                return i;
+            if (u.Kind == UnitKind.Label && u.Label!.Value.Kind is LabelKind.Rectification or LabelKind.Problem) return i;
+            if (u is { Kind: UnitKind.Table, Layout: not null }) return i;
+        }
+        return units.Count;
+    }
+
+    /// <summary>A short line that is the issuer's name, a date, or both.</summary>
+    internal static bool IsSignatureLine(string text, CompiledRules rules)
+    {
+        if (text.Length > 40) return false;
+        var md = rules.Metadata;
+        if (md.DateLine.IsMatch(text) || md.IssuerLine.IsMatch(text)) return true;
+        var date = md.TitleDate.Match(text);
+        return date.Success && date.Index > 0 && md.IssuerLine.IsMatch(text[..date.Index].TrimEnd());
+    }
+
+    /// <summary>A paragraph of closing text, by its cues (only the strong ones, those it contains, when <paramref name="strongOnly"/>).</summary>
+    internal static bool IsClosing(string text, CompiledRules rules, bool strongOnly)
+    {
+        foreach (var cue in rules.ClosingContains)
+            if (text.Contains(cue, StringComparison.Ordinal)) return true;
+        if (strongOnly) return false;
+        foreach (var cue in rules.ClosingStarts)
+            if (text.StartsWith(cue, StringComparison.Ordinal)) return true;
+        return false;
+    }
+}

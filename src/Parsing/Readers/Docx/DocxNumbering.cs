@@ -1,0 +1,206 @@
+using DocumentFormat.OpenXml;
+using Extractor.Parsing.Text;
+
+namespace Extractor.Parsing.Readers.Docx;
+
+/// <summary>
+/// Renders Word automatic numbering as displayed, from <c>numbering.xml</c> and <c>styles.xml</c>: the
+/// <c>numPr</c> of the paragraph or, failing that, of its style chain (<c>basedOn</c>); <c>numStyleLink</c>;
+/// <c>lvlOverride</c> with <c>startOverride</c> or a whole level; <c>start</c>, <c>lvlRestart</c>, <c>isLgl</c>;
+/// <c>lvlText</c> such as <c>%1、</c> <c>（%2）</c> <c>%1.%2</c>. Counters are kept per abstract numbering, as Word does;
+/// a <c>num</c> that overrides a level is a list instance of its own.
+/// </summary>
+internal sealed class DocxNumbering
+{
+    private const int Levels = 9;
+
+    private sealed record Level(int Start, string Format, string Text, bool IsLegal, int? Restart, string? ParagraphStyle);
+
+    private sealed record Abstract(Dictionary<int, Level> Levels, string? NumStyleLink);
+
+    private sealed record Instance(int AbstractId, Dictionary<int, int> StartOverrides, Dictionary<int, Level> LevelOverrides)
+    {
+        public bool Overrides => StartOverrides.Count > 0 || LevelOverrides.Count > 0;
+    }
+
+    private sealed record Style(string? BasedOn, int? NumId, int? Level);
+
+    private readonly Dictionary<string, Style> _styles = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, Abstract> _abstracts = [];
+    private readonly Dictionary<int, Instance> _instances = [];
+    private readonly Dictionary<string, int[]> _counters = new(StringComparer.Ordinal);
+    private readonly string? _defaultStyle;
+
+    public DocxNumbering(OpenXmlElement? numbering, OpenXmlElement? styles)
+    {
+        if (styles is not null)
+            foreach (var style in styles.ChildElements.Where(e => e.LocalName == "style" && Attr(e, "type") == "paragraph"))
+            {
+                var id = Attr(style, "styleId");
+                if (id is null) continue;
+                var numPr = Child(Child(style, "pPr"), "numPr");
+                _styles[id] = new Style(Val(Child(style, "basedOn")), Int(Val(Child(numPr, "numId"))), Int(Val(Child(numPr, "ilvl"))));
+                if (Attr(style, "default") is "1" or "true") _defaultStyle = id;
+            }
+        if (numbering is null) return;
+        foreach (var element in numbering.ChildElements)
+        {
+            if (element.LocalName == "abstractNum" && Int(Attr(element, "abstractNumId")) is { } abstractId)
+            {
+                var levels = new Dictionary<int, Level>();
+                foreach (var lvl in element.ChildElements.Where(e => e.LocalName == "lvl"))
+                    if (ReadLevel(lvl) is { } level && Int(Attr(lvl, "ilvl")) is { } ilvl and >= 0 and < Levels)
+                        levels[ilvl] = level;
+                _abstracts[abstractId] = new Abstract(levels, Val(Child(element, "numStyleLink")));
+            }
+            else if (element.LocalName == "num" && Int(Attr(element, "numId")) is { } numId && Int(Val(Child(element, "abstractNumId"))) is { } target)
+            {
+                var starts = new Dictionary<int, int>();
+                var overrides = new Dictionary<int, Level>();
+                foreach (var o in element.ChildElements.Where(e => e.LocalName == "lvlOverride"))
+                {
+                    if (Int(Attr(o, "ilvl")) is not { } ilvl || ilvl is < 0 or >= Levels) continue;
+                    if (Int(Val(Child(o, "startOverride"))) is { } start) starts[ilvl] = start;
+                    if (Child(o, "lvl") is { } lvl && ReadLevel(lvl) is { } level) overrides[ilvl] = level;
+                }
+                _instances[numId] = new Instance(target, starts, overrides);
+            }
+        }
+    }
+
+    private static Level? ReadLevel(OpenXmlElement lvl) => new(
+        Int(Val(Child(lvl, "start"))) ?? 1,
+        Val(Child(lvl, "numFmt")) ?? "decimal",
+        Val(Child(lvl, "lvlText")) ?? "",
+        Child(lvl, "isLgl") is { } legal && Val(legal) is not ("0" or "false"),
+        Int(Val(Child(lvl, "lvlRestart"))),
+        Val(Child(lvl, "pStyle")));
+
+    /// <summary>The number Word displays before <paramref name="paragraph"/>, or null; counters advance.</summary>
+    public string? Render(OpenXmlElement paragraph)
+    {
+        var pPr = Child(paragraph, "pPr");
+        var numPr = Child(pPr, "numPr");
+        var numId = Int(Val(Child(numPr, "numId")));
+        var ilvl = Int(Val(Child(numPr, "ilvl")));
+        var styleId = Val(Child(pPr, "pStyle")) ?? _defaultStyle;
+        for (var (id, hops) = (styleId, 0); id is not null && hops < 32 && (numId is null || ilvl is null); hops++)
+        {
+            if (!_styles.TryGetValue(id, out var style)) break;
+            numId ??= style.NumId;
+            if (ilvl is null && style.NumId is not null) ilvl = style.Level;
+            id = style.BasedOn;
+        }
+        if (numId is not { } n || n == 0 || !_instances.TryGetValue(n, out var instance)) return null;
+        if (!_abstracts.TryGetValue(instance.AbstractId, out var definition)) return null;
+        if (definition.NumStyleLink is { } link && _styles.TryGetValue(link, out var linked)
+            && linked.NumId is { } linkedNum && _instances.TryGetValue(linkedNum, out var linkedInstance)
+            && _abstracts.TryGetValue(linkedInstance.AbstractId, out var linkedDefinition))
+            definition = linkedDefinition;
+        ilvl ??= definition.Levels.FirstOrDefault(l => l.Value.ParagraphStyle == styleId && styleId is not null).Key;
+        var level = Math.Clamp(ilvl ?? 0, 0, Levels - 1);
+        Level? LevelAt(int i) => instance.LevelOverrides.TryGetValue(i, out var o) ? o : definition.Levels.GetValueOrDefault(i);
+        if (LevelAt(level) is not { } current) return null;
+        if (current.Format == "bullet") return null;
+
+        var key = instance.Overrides ? $"n{n}" : $"a{instance.AbstractId}";
+        if (!_counters.TryGetValue(key, out var counters))
+        {
+            counters = new int[Levels];
+            Array.Fill(counters, int.MinValue);
+            foreach (var (i, start) in instance.StartOverrides) counters[i] = start - 1;
+            _counters[key] = counters;
+        }
+        counters[level] = counters[level] == int.MinValue ? current.Start : counters[level] + 1;
+        for (var deeper = level + 1; deeper < Levels; deeper++)
+        {
+            var restart = LevelAt(deeper)?.Restart;
+            if (restart is null || (restart > 0 && level < restart)) counters[deeper] = instance.StartOverrides.TryGetValue(deeper, out var s) ? s - 1 : int.MinValue;
+        }
+        if (current.Format == "none") return "";
+
+        var text = new System.Text.StringBuilder();
+        var template = current.Text;
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] == '%' && i + 1 < template.Length && template[i + 1] is >= '1' and <= '9')
+            {
+                var k = template[i + 1] - '1';
+                var at = LevelAt(k);
+                var value = counters[k] == int.MinValue ? at?.Start ?? 1 : counters[k];
+                text.Append(Format(value, current.IsLegal && k < level ? "decimal" : at?.Format ?? "decimal"));
+                i++;
+            }
+            else
+            {
+                text.Append(template[i]);
+            }
+        }
+        return text.ToString();
+    }
+
+    /// <summary>A number in a Word <c>numFmt</c>.</summary>
+    internal static string Format(int value, string format)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return format switch
+        {
+            "chineseCounting" or "chineseCountingThousand" or "japaneseCounting" or "taiwaneseCounting" or "ideographDigital"
+                or "taiwaneseCountingThousand" or "japaneseDigitalTenThousand" => ChineseNumerals.Format(value),
+            "chineseLegalSimplified" => Legal(value),
+            "ideographTraditional" => value is >= 1 and <= 10 ? "甲乙丙丁戊己庚辛壬癸"[value - 1].ToString() : value.ToString(invariant),
+            "ideographZodiac" => value is >= 1 and <= 12 ? "子丑寅卯辰巳午未申酉戌亥"[value - 1].ToString() : value.ToString(invariant),
+            "decimalEnclosedCircle" or "decimalEnclosedCircleChinese" or "decimalEnclosedFullstop" => ChineseNumerals.FormatCircled(value),
+            "decimalEnclosedParen" => $"({value.ToString(invariant)})",
+            "decimalFullWidth" or "decimalFullWidth2" => string.Concat(value.ToString(invariant).Select(c => (char)(c - '0' + '０'))),
+            "decimalZero" => value.ToString("00", invariant),
+            "upperRoman" => Roman(value),
+            "lowerRoman" => Roman(value).ToLowerInvariant(),
+            "upperLetter" => Letter(value, 'A'),
+            "lowerLetter" => Letter(value, 'a'),
+            _ => value.ToString(invariant),
+        };
+    }
+
+    private static string Legal(int value)
+    {
+        const string digits = "零壹贰叁肆伍陆柒捌玖";
+        if (value is < 1 or > 99) return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (value < 10) return digits[value].ToString();
+        return digits[value / 10] + "拾" + (value % 10 == 0 ? "" : digits[value % 10].ToString());
+    }
+
+    private static string Roman(int value)
+    {
+        if (value is < 1 or > 3999) return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (int, string)[] table = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+        var sb = new System.Text.StringBuilder();
+        foreach (var (n, s) in table)
+            while (value >= n) { sb.Append(s); value -= n; }
+        return sb.ToString();
+    }
+
+    private static string Letter(int value, char a) =>
+        value < 1 ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : new string((char)(a + (value - 1) % 26), (value - 1) / 26 + 1);
+
+    internal static OpenXmlElement? Child(OpenXmlElement? e, string localName)
+    {
+        if (e is null) return null;
+        foreach (var child in e.ChildElements)
+            if (child.LocalName == localName) return child;
+        return null;
+    }
+
+    internal static string? Attr(OpenXmlElement? e, string localName)
+    {
+        if (e is null) return null;
+        foreach (var a in e.GetAttributes())
+            if (a.LocalName == localName) return a.Value;
+        return null;
+    }
+
+    internal static string? Val(OpenXmlElement? e) => Attr(e, "val");
+
+    private static int? Int(string? s) =>
+        int.TryParse(s, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+}

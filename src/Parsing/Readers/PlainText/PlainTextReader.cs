@@ -1,0 +1,59 @@
+using Extractor.Parsing.Text;
+
+namespace Extractor.Parsing.Readers.PlainText;
+
+/// <summary>
+/// Reads plain text: every line that holds more than whitespace is a block (CRLF, CR, LF, NEL, LS and PS all end a
+/// line). Decoding is <see cref="TextDecoder"/>'s: byte-order mark, strict UTF-8, GB18030 or Big5, then a statistical
+/// guess that is reported as a warning. Plain text is the fallback: any content no other reader recognises is read as
+/// text (and refused if it is binary). Location: the line.
+/// </summary>
+public sealed class PlainTextReader : INoticeReader
+{
+    /// <inheritdoc/>
+    public InputFormat Format => InputFormat.Text;
+
+    /// <inheritdoc/>
+    public FormatConfidence Recognize(ReadOnlySpan<byte> head, string? fileName) => FormatConfidence.Fallback;
+
+    /// <inheritdoc/>
+    public ExtractedDocument Read(Stream content, ReaderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(context);
+        var decoded = TextDecoder.Decode(NoticeReaders.Bytes(content), context.Encoding);
+        IReadOnlyList<Warning> warnings = decoded.Guessed
+            ? [new Warning { Code = WarningCodes.EncodingGuessed, Message = $"the encoding was guessed as {decoded.Encoding}; pass --encoding if the text looks wrong" }]
+            : [];
+        return Read(decoded.Text, decoded.Encoding, warnings);
+    }
+
+    /// <summary>Reads decoded text.</summary>
+    internal static ExtractedDocument Read(string text, string? encoding, IReadOnlyList<Warning>? warnings = null) =>
+        new(text, SplitLines(text), InputFormat.Text, encoding, warnings ?? []);
+
+    /// <summary>One block per line that holds more than whitespace.</summary>
+    internal static List<TextBlock> SplitLines(string text)
+    {
+        var blocks = new List<TextBlock>();
+        int line = 1, start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var breakLength = i == text.Length ? 1 : LineBreaks.LengthAt(text, i);
+            if (breakLength == 0) continue;
+            if (HasText(text.AsSpan(start, i - start)))
+                blocks.Add(new TextBlock(start, i - start, line));
+            i += breakLength - 1;
+            line++;
+            start = i + 1;
+        }
+        return blocks;
+    }
+
+    private static bool HasText(ReadOnlySpan<char> span)
+    {
+        foreach (var c in span)
+            if (!CharClass.IsSpaceOrInvisible(c)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text;
+
+namespace Extractor.Parsing.Readers.PlainText;
+
+/// <summary>
+/// Turns the bytes of a text file into characters. The order follows what works on Chinese government text:
+/// a byte-order mark; then strict UTF-8; then strict GB18030 (a superset of GBK and GB2312), unless the byte
+/// pattern is that of Big5; then a statistical guess (UTF.Unknown), accepted only when it decodes cleanly.
+/// Statistical detectors are unreliable on short Chinese files, so they come last.
+/// </summary>
+internal static class TextDecoder
+{
+    static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Makes sure the code-page encodings (GB18030, Big5) are registered.</summary>
+    public static void EnsureRegistered() { }
+
+    /// <summary>Decodes <paramref name="bytes"/>.</summary>
+    /// <param name="bytes">The file content.</param>
+    /// <param name="forced">An encoding the user named; when given, no detection is done.</param>
+    /// <returns>The text (without byte-order mark), the encoding's web name, and whether it was a statistical guess.</returns>
+    /// <exception cref="NoticeFormatException">The bytes are not text in any encoding tried.</exception>
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes, Encoding? forced = null)
+    {
+        if (forced is not null)
+        {
+            var preamble = forced.Preamble;
+            var body = preamble.Length > 0 && bytes.StartsWith(preamble) ? bytes[preamble.Length..] : bytes;
+            return new DecodedText(forced.GetString(body), forced.WebName, false);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            return Strict(bytes[3..], new UTF8Encoding(false, true), "utf-8");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+            return Strict(bytes[2..], new UnicodeEncoding(false, false, true), "utf-16le");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return Strict(bytes[2..], new UnicodeEncoding(true, false, true), "utf-16be");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x84, 0x31, 0x95, 0x33]))
+            return Strict(bytes[4..], StrictEncoding(54936), "gb18030");
+
+        if (LooksBinary(bytes))
+            throw new NoticeFormatException(NoticeErrorKind.NotText, "the file holds binary data, not text");
+
+        if (TryStrict(bytes, new UTF8Encoding(false, true), out var utf8))
+            return new DecodedText(utf8, "utf-8", false);
+
+        var big5Likely = LooksLikeBig5(bytes);
+        if (!big5Likely && TryStrict(bytes, StrictEncoding(54936), out var gb))
+            return new DecodedText(gb, "gb18030", false);
+        if (TryStrict(bytes, StrictEncoding(950), out var big5))
+            return new DecodedText(big5, "big5", false);
+        if (big5Likely && TryStrict(bytes, StrictEncoding(54936), out gb))
+            return new DecodedText(gb, "gb18030", false);
+
+        return Guess(bytes);
+    }
+
+    private static DecodedText Guess(ReadOnlySpan<byte> bytes)
+    {
+        var array = bytes.ToArray();
+        var result = UtfUnknown.CharsetDetector.DetectFromBytes(array);
+        var detected = result.Detected;
+        // Only a Chinese, Japanese or Korean multi-byte encoding can hold a notice; a single-byte guess (windows-1252…)
+        // fits any bytes and means the text is not in an encoding this tool reads.
+        if (detected?.Encoding is { } encoding && detected.Confidence >= 0.5f && encoding.IsSingleByte is false)
+        {
+            var strict = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            if (TryStrict(bytes, strict, out var text))
+                return new DecodedText(text, encoding.WebName, true);
+        }
+        throw new NoticeFormatException(NoticeErrorKind.UnknownEncoding,
+            "the text is in an encoding that could not be detected (not UTF-8, UTF-16, GB18030/GBK or Big5); name it with --encoding");
+    }
+
+    private static Encoding StrictEncoding(int codePage) =>
+        Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+
+    private static DecodedText Strict(ReadOnlySpan<byte> bytes, Encoding encoding, string name) =>
+        TryStrict(bytes, encoding, out var text)
+            ? new DecodedText(text, name, false)
+            : throw new NoticeFormatException(NoticeErrorKind.UnknownEncoding, $"the file starts with a {name} byte-order mark but is not valid {name}");
+
+    private static bool TryStrict(ReadOnlySpan<byte> bytes, Encoding encoding, out string text)
+    {
+        try
+        {
+            text = encoding.GetString(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = "";
+            return false;
+        }
+    }
+
+    /// <summary>NUL bytes, or many C0 control bytes, mean binary data (UTF-16 without a BOM is not supported either way).</summary>
+    private static bool LooksBinary(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..Math.Min(bytes.Length, 8192)];
+        if (sample.Contains((byte)0)) return true;
+        var control = 0;
+        foreach (var b in sample)
+            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0C or 0x0D or 0x1A or 0x1B)) control++;
+        return control > sample.Length / 100 + 2;
+    }
+
+    /// <summary>
+    /// GB2312 text (what nearly all simplified Chinese GBK text is made of) has trail bytes in A1–FE only; Big5's
+    /// frequent characters use trail bytes 40–7E as often as not. Count double-byte pairs whose trail byte is below A1.
+    /// </summary>
+    private static bool LooksLikeBig5(ReadOnlySpan<byte> bytes)
+    {
+        int pairs = 0, lowTrail = 0;
+        for (var i = 0; i < bytes.Length - 1; i++)
+        {
+            var lead = bytes[i];
+            if (lead < 0x81) continue;
+            var trail = bytes[i + 1];
+            if (trail is >= 0x30 and <= 0x39) { i += 3; continue; } // GB18030 four-byte sequence
+            pairs++;
+            if (trail < 0xA1) lowTrail++;
+            i++;
+        }
+        return pairs >= 8 && lowTrail * 4 > pairs;
+    }
+}
+
+/// <summary>Decoded text and how it was decoded.</summary>
+internal readonly record struct DecodedText(string Text, string Encoding, bool Guessed);

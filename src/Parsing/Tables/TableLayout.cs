@@ -1,0 +1,81 @@
+using Extractor.Parsing.Normalization;
+using Extractor.Parsing.Rules;
+using Extractor.Parsing.Text;
+
+namespace Extractor.Parsing.Tables;
+
+/// <summary>
+/// How a table-form notice (整改台账) is laid out: how many header rows, and what each column holds. The header is the
+/// first rows (up to three) that name known columns; with a multi-row header each column takes its lowest name
+/// (<c>整改情况</c> over <c>整改措施</c> and <c>整改进展</c> gives those two), and the role of the name above when its own
+/// is not known. A table is a table-form notice when it has a problem column and a rectification column.
+/// </summary>
+internal sealed record TableLayout(int HeaderRows, IReadOnlyList<string> Names, IReadOnlyList<TableColumnRole> Roles)
+{
+    /// <summary>The first problem column.</summary>
+    public int ProblemColumn => Roles.ToList().IndexOf(TableColumnRole.Problem);
+
+    public static TableLayout? Analyze(ExtractedTable table, Func<TableCell?, Paragraph?> text, CompiledRules rules)
+    {
+        if (table.Rows.Count < 2) return null;
+        var width = table.Rows[0].Count;
+        var headerRows = 0;
+        for (var r = 0; r < Math.Min(3, table.Rows.Count - 1); r++)
+        {
+            var names = table.Rows[r].Select(c => Name(text(c))).ToList();
+            if (names.Any(n => n.Length > 30) || !names.Any(n => rules.TableColumns.ContainsKey(n))) break;
+            headerRows = r + 1;
+        }
+        if (headerRows == 0) return null;
+
+        var columnNames = new string[width];
+        var roles = new TableColumnRole[width];
+        for (var c = 0; c < width; c++)
+        {
+            string? name = null;
+            TableColumnRole? role = null;
+            for (var r = headerRows - 1; r >= 0; r--)
+            {
+                var n = Name(text(table.Rows[r][c]));
+                if (n.Length == 0) continue;
+                name ??= n;
+                if (rules.TableColumns.TryGetValue(n, out var known)) { role ??= known; break; }
+            }
+            columnNames[c] = name ?? "";
+            roles[c] = role ?? Guess(name ?? "", rules);
+        }
+        if (!roles.Contains(TableColumnRole.Problem) || !roles.Contains(TableColumnRole.Rectification)) return null;
+        return new TableLayout(headerRows, columnNames, roles);
+    }
+
+    /// <summary>A cell's paragraphs joined by line feeds; null for an empty cell.</summary>
+    public static Paragraph? CellText(TableCell? cell, IReadOnlyDictionary<int, Paragraph> cells)
+    {
+        if (cell is null) return null;
+        var parts = cell.Blocks.Where(cells.ContainsKey).Select(b => cells[b]).ToList();
+        return parts.Count == 0 ? null : Normalizer.Join(parts, "\n");
+    }
+
+    /// <summary>The cells of a row, each merged cell once, in column order.</summary>
+    public static IEnumerable<TableCell> Distinct(IReadOnlyList<TableCell?> row)
+    {
+        TableCell? last = null;
+        foreach (var cell in row)
+        {
+            if (cell is not null && !ReferenceEquals(cell, last)) yield return cell;
+            last = cell;
+        }
+    }
+
+    /// <summary>A header cell's name without spaces or line breaks.</summary>
+    private static string Name(Paragraph? p) => p is null ? "" : string.Concat(p.Text.Where(c => !CharClass.IsSpace(c) && c is not ('\n' or '\r')));
+
+    /// <summary>A role for a name in no list, by the rule set's guesses (<c>问题</c> → problem; <c>整改</c> with <c>措施</c>/<c>情况</c>/<c>进展</c> → rectification).</summary>
+    private static TableColumnRole Guess(string name, CompiledRules rules) =>
+        rules.GuessProblemColumn.IsMatch(name) ? TableColumnRole.Problem
+        : rules.GuessRectificationColumn.IsMatch(name) ? TableColumnRole.Rectification
+        : TableColumnRole.Field;
+}
+
+/// <summary>The role of a column of a table-form notice.</summary>
+internal enum TableColumnRole { Field, Problem, Rectification, Status, Index, Category }
