@@ -153,4 +153,35 @@ public sealed class BatchCliTests
         var notice = Parsing.NoticeJson.Deserialize(stdout);
         Assert.That(notice.Items.Select(i => string.Join(",", i.Tags)), Is.EqualTo(new[] { "产业", "", "", "" }));
     }
+
+    [TestCase("all", TestName = "Worker_results_keep_their_names_isolated")]
+    [TestCase("none", TestName = "Worker_results_keep_their_names_in_process")]
+    public void Every_result_lands_under_its_own_name_whatever_the_names_hold(string isolate)
+    {
+        // A line feed in a name once desynchronised the workers' one-path-per-line protocol: d's result landed under c.
+        var input = Path.Combine(_dir, "names");
+        Directory.CreateDirectory(input);
+        var names = new[] { "a\nb.txt", "c.txt", "d\t\"e.txt", "f.txt" };
+        for (var i = 0; i < names.Length; i++)
+            File.WriteAllText(Path.Combine(input, names[i]), $"一、问题{i}\n整改情况：已完成整改{i}。");
+        var (code, _, stderr) = Run("parse", input, "-o", Out("names"), "--isolate", isolate, "-j", "1", "-q");
+        Assert.That(code, Is.Zero, stderr);
+        for (var i = 0; i < names.Length; i++)
+        {
+            var notice = Parsing.NoticeJson.Deserialize(File.ReadAllText(Out(Path.Combine("names", names[i] + ".json"))));
+            Assert.That((notice.Source.Path, notice.Items.Single().Problem.Title), Is.EqualTo((Path.Combine(input, names[i]), $"问题{i}")));
+        }
+    }
+
+    [Test]
+    public void A_worker_writes_the_same_json_as_parsing_in_process()
+    {
+        var pdf = Path.Combine(In, "formats", "seed-002.pdf");
+        File.Copy(Repo.Sample("formats/seed-002-libreoffice-print.pdf"), pdf);
+        Assert.That(Run("parse", pdf, "-o", Out("worker.json"), "--isolate", "pdf").Code, Is.Zero);
+        Assert.That(Run("parse", pdf, "-o", Out("here.json"), "--isolate", "none").Code, Is.Zero);
+        Assert.That(File.ReadAllText(Out("worker.json")), Is.EqualTo(File.ReadAllText(Out("here.json"))));
+        Assert.That(Run("parse", pdf, "-o", Out("worker.jsonl"), "--isolate", "pdf").Code, Is.Zero);
+        Assert.That(File.ReadAllText(Out("worker.jsonl")), Is.EqualTo(Parsing.NoticeJson.SerializeLine(Parsing.NoticeJson.Deserialize(File.ReadAllText(Out("here.json")))) + "\n"));
+    }
 }
