@@ -69,7 +69,7 @@ internal static class Normalizer
                 continue;
             }
             if (CharClass.IsInvisible(c)) continue;
-            c = Canonical(c);
+            c = LookAlikes.Canonical(c);
             // A lone surrogate is no character: U+FFFD, as every UTF-16 consumer (and the JSON writer) would read it.
             if (char.IsHighSurrogate(c) ? i + 1 >= block.End || !char.IsLowSurrogate(source[i + 1])
                 : char.IsLowSurrogate(c) && (i == block.Start || !char.IsHighSurrogate(source[i - 1])))
@@ -99,19 +99,6 @@ internal static class Normalizer
         if (map.Length > length + 1) Array.Resize(ref map, length + 1);
         return new Paragraph(new string(buffer, 0, length), map, 0, block, index) { SoftBreaks = softBreaks ?? [] };
     }
-
-    /// <summary>
-    /// The character as typed when a PDF font reported a look-alike: a CJK radical for its ideograph (⼯ for 工), a
-    /// compatibility ideograph for the unified one it is canonically equivalent to, and the horizontal bar U+2015 for
-    /// the em dash U+2014 (GB2312's A1AA maps to either, depending on the table).
-    /// </summary>
-    internal static char Canonical(char c) => c switch
-    {
-        '\u2015' => '\u2014',
-        >= '\u2E80' and <= '\u2FDF' => CjkRadicals.ToIdeograph(c),
-        >= '\uF900' and <= '\uFAFF' => HanVariants.Unified(c),
-        _ => c,
-    };
 
     /// <summary>A space between these two characters is an artefact of layout, not part of the text.</summary>
     private static bool IsLayoutSpace(char before, char after) =>

@@ -1,5 +1,4 @@
 using System.Text;
-using Extractor.Parsing.Normalization;
 using Extractor.Parsing.Text;
 using UglyToad.PdfPig.Content;
 
@@ -59,7 +58,7 @@ public sealed class LetterLineBuilder(PdfLayoutOptions? options = null) : IPdfLi
         return lines;
     }
 
-    private static bool IsCjkText(string value) => value.Length > 0 && CharClass.IsCjk(Normalizer.Canonical(value[0]));
+    private static bool IsCjkText(string value) => value.Length > 0 && CharClass.IsCjk(LookAlikes.Canonical(value[0]));
 
     /// <summary>Characters a line does not break between: Latin letters, digits and the brackets and signs that go with them.</summary>
     private static bool Unbreakable(char c) =>

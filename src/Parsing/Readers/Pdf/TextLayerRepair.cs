@@ -1,4 +1,3 @@
-using Extractor.Parsing.Normalization;
 using Extractor.Parsing.Text;
 
 namespace Extractor.Parsing.Readers.Pdf;
@@ -24,7 +23,7 @@ internal static class TextLayerRepair
         foreach (var line in pages.SelectMany(p => p))
             foreach (var raw in line.Text)
             {
-                var c = Normalizer.Canonical(raw); // ⼾ (a radical) is 戶
+                var c = LookAlikes.Canonical(raw); // ⼾ (a radical) is 戶
                 if (!CharClass.IsCjk(c) || c < '\u3400') continue;
                 han++;
                 if (HanVariants.SimplifiedVariant(c) is not null) found[c] = found.GetValueOrDefault(c) + 1;
@@ -37,8 +36,8 @@ internal static class TextLayerRepair
             Message = "the PDF's text layer gave traditional forms in a simplified text; read as simplified: "
                 + string.Join("、", found.Select(f => $"{f.Key}→{HanVariants.SimplifiedVariant(f.Key)} ×{f.Value}")),
         });
-        char Simplify(char raw) => found.ContainsKey(Normalizer.Canonical(raw)) ? HanVariants.SimplifiedVariant(Normalizer.Canonical(raw))!.Value : raw;
-        return [.. pages.Select(page => (IReadOnlyList<PdfLine>)[.. page.Select(line => line.Text.Any(c => found.ContainsKey(Normalizer.Canonical(c)))
+        char Simplify(char raw) => found.ContainsKey(LookAlikes.Canonical(raw)) ? HanVariants.SimplifiedVariant(LookAlikes.Canonical(raw))!.Value : raw;
+        return [.. pages.Select(page => (IReadOnlyList<PdfLine>)[.. page.Select(line => line.Text.Any(c => found.ContainsKey(LookAlikes.Canonical(c)))
             ? line with { Text = string.Concat(line.Text.Select(Simplify)) }
             : line)])];
     }
