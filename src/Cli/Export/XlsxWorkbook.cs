@@ -48,9 +48,10 @@ internal sealed class XlsxWorkbook : IDisposable
     {
         foreach (var sheet in _sheets) sheet.Writer!.Flush();
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
+        // Relationship ids are given, not drawn at random, so that the same batch writes the same workbook content.
+        var workbook = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rId1");
         workbook.Workbook = new Workbook();
-        var styles = workbook.AddNewPart<WorkbookStylesPart>();
+        var styles = workbook.AddNewPart<WorkbookStylesPart>("rIdStyles");
         styles.Stylesheet = new Stylesheet(
             new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
@@ -60,7 +61,7 @@ internal sealed class XlsxWorkbook : IDisposable
         uint id = 1;
         foreach (var sheet in _sheets)
         {
-            var part = workbook.AddNewPart<WorksheetPart>();
+            var part = workbook.AddNewPart<WorksheetPart>($"rIdSheet{id}");
             WriteSheet(part, sheet);
             sheets.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = sheet.Name });
         }
