@@ -43,11 +43,13 @@ public static class Program
               extractor parse notices/ -o all.xlsx          a workbook of every notice and problem
               extractor parse notices/ -o items.csv         one CSV row per problem
               extractor validate samples/                   check samples against their NAME.expected.json
+              extractor evaluate tests/real-notices         score the parser on real notices with hand-written gold
               extractor rules                               print the rules (markers, labels, status words…)
               extractor schema                              print the JSON Schema of the output
             """);
         root.Add(ParseCommand.Build(console));
         root.Add(ValidateCommand.Build(console));
+        root.Add(EvaluateCommand.Build(console));
         root.Add(RulesCommand.Build(console));
         root.Add(SchemaCommand.Build(console));
         root.Add(WorkerCommand.Build(console));
