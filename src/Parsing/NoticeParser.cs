@@ -49,34 +49,35 @@ public sealed class NoticeParser
     }
 
     /// <summary>
-    /// The format of content, from its first bytes (magic numbers, markup) and, to break ties, the file name: what
-    /// <see cref="InputFormat.Auto"/> resolves to. The registered readers are asked (<see cref="NoticeReaders.Detect"/>);
-    /// a format the library only recognises to refuse (<c>ole</c> for legacy Office files, <c>rtf</c>, <c>image</c>)
+    /// The format of content, from the content itself (magic numbers, markup, a container's directory) and, to break
+    /// ties, the file name: what <see cref="InputFormat.Auto"/> resolves to. The registered readers are asked
+    /// (<see cref="NoticeReaders.Detect"/>); a format the library only recognises to refuse (<c>rtf</c>, <c>image</c>)
     /// is returned too, and parsing it fails with advice.
     /// </summary>
-    /// <param name="head">The first bytes of the content (<see cref="NoticeReaders.HeadLength"/> are looked at).</param>
+    /// <param name="content">The whole content (its first bytes tell most formats, but not those inside a container).</param>
     /// <param name="fileName">The file's name, a hint for content that is not certain.</param>
     /// <exception cref="NoticeFormatException">No registered reader recognises the content.</exception>
-    public InputFormat DetectFormat(ReadOnlySpan<byte> head, string? fileName = null) => Detect(head, fileName).Format;
+    public InputFormat DetectFormat(ReadOnlySpan<byte> content, string? fileName = null) => Detect(content, fileName).Format;
 
-    private INoticeReader Detect(ReadOnlySpan<byte> head, string? fileName) =>
-        NoticeReaders.Detect(Options.Readers, head, fileName)
+    private INoticeReader Detect(ReadOnlySpan<byte> content, string? fileName) =>
+        NoticeReaders.Detect(Options.Readers, content, fileName)
         ?? throw new NoticeFormatException(NoticeErrorKind.UnsupportedFormat, "no reader recognises this content") { SourcePath = fileName };
 
     /// <summary>
-    /// Opens a file the way <see cref="ParseFile"/> does, for a caller that reads its first bytes itself (to choose
-    /// where to parse it) and then parses the stream: a regular file under <see cref="ParserLimits.MaxInputBytes"/>.
+    /// Reads a file the way <see cref="ParseFile"/> does, for a caller that looks at the content itself before parsing
+    /// it (<see cref="DetectFormat"/>, to choose where to parse it): a regular file under <see cref="ParserLimits.MaxInputBytes"/>.
     /// </summary>
-    /// <exception cref="NoticeFormatException">The file cannot be opened (no such file, a directory, permission denied) or is over the size limit.</exception>
-    public FileStream OpenFile(string path) => InputBytes.Open(path, Options.Limits);
+    /// <exception cref="NoticeFormatException">The file cannot be read (no such file, a directory, permission denied) or is over the size limit.</exception>
+    public byte[] ReadFile(string path)
+    {
+        using var stream = InputBytes.Open(path, Options.Limits);
+        return InputBytes.Read(stream, Options.Limits, path);
+    }
 
     /// <summary>Parses a file, detecting its format from the content unless <paramref name="format"/> names it.</summary>
     /// <exception cref="NoticeFormatException">The file cannot be read or parsed; the message says why.</exception>
-    public Notice ParseFile(string path, InputFormat format = default, CancellationToken cancellation = default)
-    {
-        using var stream = OpenFile(path);
-        return Parse(stream, format, path, cancellation);
-    }
+    public Notice ParseFile(string path, InputFormat format = default, CancellationToken cancellation = default) =>
+        Parse(ReadFile(path), format, path, cancellation);
 
     /// <summary>Parses a file asynchronously.</summary>
     /// <exception cref="NoticeFormatException">The file cannot be read or parsed.</exception>
@@ -84,7 +85,7 @@ public sealed class NoticeParser
     public async Task<Notice> ParseFileAsync(string path, InputFormat format = default, CancellationToken cancellation = default)
     {
         byte[] bytes;
-        await using (var stream = OpenFile(path))
+        await using (var stream = InputBytes.Open(path, Options.Limits))
             bytes = await InputBytes.ReadAsync(stream, Options.Limits, path, cancellation).ConfigureAwait(false);
         return Parse(bytes, format, path, cancellation);
     }
@@ -127,7 +128,7 @@ public sealed class NoticeParser
         if (content.Length == 0) throw new NoticeFormatException(NoticeErrorKind.Empty, "the file is empty");
         if (content.Length > Options.Limits.MaxInputBytes) throw TooLarge(sourcePath);
         var reader = format.IsAuto
-            ? Detect(content.AsSpan(0, Math.Min(content.Length, NoticeReaders.HeadLength)), sourcePath)
+            ? Detect(content, sourcePath)
             : NoticeReaders.Find(Options.Readers, format)
               ?? throw new ArgumentException($"no registered reader reads the format '{format}'", nameof(format));
         var context = new ReaderContext

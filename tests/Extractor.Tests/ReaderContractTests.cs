@@ -22,8 +22,8 @@ public sealed class ReaderContractTests
 
         public InputFormat Format => Name;
 
-        public FormatConfidence Recognize(ReadOnlySpan<byte> head, string? fileName) =>
-            head.StartsWith("%NOTICE-LINES\n"u8) ? FormatConfidence.Certain : FormatConfidence.None;
+        public FormatConfidence Recognize(ReadOnlySpan<byte> content, string? fileName) =>
+            content.StartsWith("%NOTICE-LINES\n"u8) ? FormatConfidence.Certain : FormatConfidence.None;
 
         public ExtractedDocument Read(Stream content, ReaderContext context)
         {
@@ -89,7 +89,7 @@ public sealed class ReaderContractTests
     {
         public InputFormat Format => new("broken");
 
-        public FormatConfidence Recognize(ReadOnlySpan<byte> head, string? fileName) => FormatConfidence.Certain;
+        public FormatConfidence Recognize(ReadOnlySpan<byte> content, string? fileName) => FormatConfidence.Certain;
 
         public ExtractedDocument Read(Stream content, ReaderContext context) =>
             new("短", [new TextBlock(0, 5, 1)], Format, null, []);

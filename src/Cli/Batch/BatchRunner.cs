@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Extractor.Cli.IO;
 using Extractor.Parsing;
-using Extractor.Parsing.Readers;
 
 namespace Extractor.Cli.Batch;
 
@@ -67,9 +66,9 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
     }
 
     /// <summary>
-    /// Parses one file. Its first bytes are read once: the format they show decides whether it is parsed in a worker
-    /// process (then the worker is told the format) or here, from the same open file. A file that cannot be parsed, or
-    /// takes longer than the time limit, becomes an error outcome.
+    /// Parses one file. It is read once and its format detected: the format decides whether it is parsed in a worker
+    /// process (then the worker is told the format) or here, from the bytes already read. A file that cannot be parsed,
+    /// or takes longer than the time limit, becomes an error outcome.
     /// </summary>
     private async Task<FileOutcome> ParseAsync(InputFile file, CancellationToken cancellation)
     {
@@ -97,23 +96,12 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
         }
     }
 
-    /// <summary>Detects the format from the file's first bytes; parses it here unless the format is isolated (then returns the format).</summary>
+    /// <summary>Reads the file once and detects its format; parses it here unless the format is isolated (then returns the format).</summary>
     private (FileOutcome? Outcome, InputFormat? Isolated) ParseHere(InputFile file, CancellationToken cancellation)
     {
-        using var stream = parser.OpenFile(file.FullPath);
-        var head = new byte[NoticeReaders.HeadLength];
-        int read;
-        try
-        {
-            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new NoticeFormatException(NoticeErrorKind.Unreadable, e.Message, e);
-        }
-        var format = parser.DetectFormat(head.AsSpan(0, read), file.FullPath);
+        var content = parser.ReadFile(file.FullPath);
+        var format = parser.DetectFormat(content, file.FullPath);
         if (pool is not null && isolate?.Invoke(format) == true) return (null, format);
-        stream.Position = 0;
-        return (new FileOutcome(file, parser.Parse(stream, format, file.DisplayPath, cancellation), null), null);
+        return (new FileOutcome(file, parser.Parse(content, format, file.DisplayPath, cancellation), null), null);
     }
 }

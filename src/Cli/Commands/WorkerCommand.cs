@@ -32,9 +32,7 @@ internal static class WorkerCommand
                 try
                 {
                     var request = WorkerProtocol.ReadRequest(line);
-                    Notice notice;
-                    using (var stream = parser.OpenFile(request.Path))
-                        notice = parser.Parse(stream, new InputFormat(request.Format), request.Name);
+                    var notice = parser.Parse(parser.ReadFile(request.Path), new InputFormat(request.Format), request.Name);
                     WorkerProtocol.WriteNotice(output, notice, indented);
                 }
                 catch (NoticeFormatException e)

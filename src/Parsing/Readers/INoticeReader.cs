@@ -4,7 +4,7 @@ using Extractor.Parsing.Rules;
 namespace Extractor.Parsing.Readers;
 
 /// <summary>
-/// A reader of one format: it says whether it recognises content from its first bytes, and reads content into an
+/// A reader of one format: it says whether it recognises content, and reads content into an
 /// <see cref="ExtractedDocument"/>. The parser keeps an ordered list of readers (<see cref="ParserOptions.Readers"/>):
 /// to detect a format it asks each one, and the most certain answer wins, the earlier reader on a tie. A reader is
 /// shared between threads and must keep no state between calls.
@@ -20,10 +20,13 @@ public interface INoticeReader
     /// <summary>The format this reader reads.</summary>
     InputFormat Format { get; }
 
-    /// <summary>How surely the content is of this reader's format.</summary>
-    /// <param name="head">The first <see cref="NoticeReaders.HeadLength"/> bytes of the content (all of it when shorter).</param>
+    /// <summary>
+    /// How surely the content is of this reader's format. Look only at what tells: a magic number at the start, or for
+    /// a container (ZIP, OLE compound file) the names in its directory — never parse the whole document here.
+    /// </summary>
+    /// <param name="content">The whole content.</param>
     /// <param name="fileName">The file's name, when there is one: a hint, never proof.</param>
-    FormatConfidence Recognize(ReadOnlySpan<byte> head, string? fileName);
+    FormatConfidence Recognize(ReadOnlySpan<byte> content, string? fileName);
 
     /// <summary>Reads the content.</summary>
     /// <param name="content">The whole content: readable and seekable, at position 0. The reader does not close it.</param>

@@ -8,9 +8,6 @@ namespace Extractor.Parsing.Readers;
 /// <summary>The built-in readers, and format detection over a list of readers.</summary>
 public static class NoticeReaders
 {
-    /// <summary>How many bytes of the content <see cref="INoticeReader.Recognize"/> is shown (4 KiB).</summary>
-    public const int HeadLength = 4096;
-
     /// <summary>
     /// The built-in readers in the order they are asked: PDF, Word (DOCX), the formats the library recognises only to
     /// refuse them with advice (legacy binary Office files, RTF, images), HTML, and plain text as the fallback.
@@ -32,18 +29,17 @@ public static class NoticeReaders
     ];
 
     /// <summary>
-    /// The reader for content whose first bytes are <paramref name="head"/>: the one that recognises it most surely,
-    /// the earlier in <paramref name="readers"/> on a tie; null when none recognises it at all.
+    /// The reader for <paramref name="content"/>: the one that recognises it most surely, the earlier in
+    /// <paramref name="readers"/> on a tie; null when none recognises it at all.
     /// </summary>
-    public static INoticeReader? Detect(IReadOnlyList<INoticeReader> readers, ReadOnlySpan<byte> head, string? fileName)
+    public static INoticeReader? Detect(IReadOnlyList<INoticeReader> readers, ReadOnlySpan<byte> content, string? fileName)
     {
         ArgumentNullException.ThrowIfNull(readers);
-        head = head[..Math.Min(head.Length, HeadLength)];
         INoticeReader? best = null;
         var bestConfidence = FormatConfidence.None;
         foreach (var reader in readers)
         {
-            var confidence = reader.Recognize(head, fileName);
+            var confidence = reader.Recognize(content, fileName);
             if (confidence <= bestConfidence) continue;
             best = reader;
             bestConfidence = confidence;
@@ -83,10 +79,10 @@ internal sealed class RefusedFormatReader(InputFormat format, NoticeErrorKind ki
 {
     public InputFormat Format => format;
 
-    public FormatConfidence Recognize(ReadOnlySpan<byte> head, string? fileName)
+    public FormatConfidence Recognize(ReadOnlySpan<byte> content, string? fileName)
     {
         foreach (var magic in magics)
-            if (head.StartsWith(magic)) return FormatConfidence.Certain;
+            if (content.StartsWith(magic)) return FormatConfidence.Certain;
         return FormatConfidence.None;
     }
 

@@ -20,8 +20,8 @@ public sealed class DocxReader : INoticeReader
     public InputFormat Format => InputFormat.Docx;
 
     /// <summary>Certain for a ZIP package (<c>PK\x03\x04</c>).</summary>
-    public FormatConfidence Recognize(ReadOnlySpan<byte> head, string? fileName) =>
-        head.StartsWith("PK\x03\x04"u8) ? FormatConfidence.Certain : FormatConfidence.None;
+    public FormatConfidence Recognize(ReadOnlySpan<byte> content, string? fileName) =>
+        content.StartsWith("PK\x03\x04"u8) ? FormatConfidence.Certain : FormatConfidence.None;
 
     /// <inheritdoc/>
     public ExtractedDocument Read(Stream content, ReaderContext context)

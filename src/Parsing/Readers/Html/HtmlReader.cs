@@ -28,9 +28,9 @@ public sealed partial class HtmlReader : INoticeReader
     public InputFormat Format => InputFormat.Html;
 
     /// <summary>Certain when the content opens with markup only HTML has; likely when the name ends in <c>.html</c> and the content has a tag.</summary>
-    public FormatConfidence Recognize(ReadOnlySpan<byte> head, string? fileName)
+    public FormatConfidence Recognize(ReadOnlySpan<byte> content, string? fileName)
     {
-        head = head[..Math.Min(head.Length, SniffLength)];
+        var head = content[..Math.Min(content.Length, SniffLength)];
         if (LooksLikeHtml(head)) return FormatConfidence.Certain;
         var extension = fileName is null ? "" : Path.GetExtension(fileName).ToLowerInvariant();
         return Extensions.Contains(extension) && head.IndexOf((byte)'<') >= 0 ? FormatConfidence.Likely : FormatConfidence.None;

@@ -35,11 +35,11 @@ public sealed class PdfReader : INoticeReader
     public InputFormat Format => InputFormat.Pdf;
 
     /// <summary>Certain when <c>%PDF-</c> opens the content (after a little white space).</summary>
-    public FormatConfidence Recognize(ReadOnlySpan<byte> head, string? fileName)
+    public FormatConfidence Recognize(ReadOnlySpan<byte> content, string? fileName)
     {
         var i = 0;
-        while (i < head.Length && i < 16 && head[i] is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t' or 0) i++;
-        return head[i..].StartsWith("%PDF-"u8) ? FormatConfidence.Certain : FormatConfidence.None;
+        while (i < content.Length && i < 16 && content[i] is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t' or 0) i++;
+        return content[i..].StartsWith("%PDF-"u8) ? FormatConfidence.Certain : FormatConfidence.None;
     }
 
     /// <inheritdoc/>

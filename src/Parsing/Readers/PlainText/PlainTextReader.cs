@@ -14,7 +14,7 @@ public sealed class PlainTextReader : INoticeReader
     public InputFormat Format => InputFormat.Text;
 
     /// <inheritdoc/>
-    public FormatConfidence Recognize(ReadOnlySpan<byte> head, string? fileName) => FormatConfidence.Fallback;
+    public FormatConfidence Recognize(ReadOnlySpan<byte> content, string? fileName) => FormatConfidence.Fallback;
 
     /// <inheritdoc/>
     public ExtractedDocument Read(Stream content, ReaderContext context)
