@@ -67,7 +67,9 @@ internal sealed class OutlineDocument
     {
         if (section.Heading is { } heading)
         {
-            var owned = section.Item is { OwnsSection: true } && section.Content is not null;
+            // The heading's text is the problem of the item that owns it (whole, or cut where an unlabelled rectification starts).
+            var owned = section.Item is { OwnsSection: true } item && section.Content is { } content
+                && item.Problem.Count > 0 && item.Problem[0].SourceStart == content.SourceStart;
             var end = owned ? section.Content!.SourceStart : heading.SourceStop;
             if (end > heading.SourceStart) yield return ("heading", heading.SourceStart, end);
         }

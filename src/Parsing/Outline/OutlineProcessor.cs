@@ -176,7 +176,8 @@ internal sealed class OutlineProcessor
         if (owns)
         {
             section.Item = item;
-            if (section.Content is { } content) item.Problem.Add(content);
+            // A heading that only names the problem field (一、督察组反馈问题情况) leaves the problem to the text below it.
+            if (section.Content is { } content && !(section.Pending.Count > 0 && Rules.ProblemFieldHeading.IsMatch(content.Text))) item.Problem.Add(content);
             item.Problem.AddRange(section.Pending);
             section.Pending.Clear();
         }
