@@ -170,5 +170,9 @@ internal static partial class Scorer
 
     /// <summary>The text without white space or invisible characters: quotes are compared by their visible characters.</summary>
     internal static string Norm(string s) =>
-        string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c is not ('\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00AD')));
+        PinyinGloss().Replace(string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c is not ('\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00AD'))), "");
+
+    /// <summary>A converter's pinyin gloss after an ideograph (<c>關(guān)</c>): the parser drops them, so the gold's quotes are read without them.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,6}\)")]
+    private static partial System.Text.RegularExpressions.Regex PinyinGloss();
 }

@@ -58,21 +58,22 @@ internal static class ItemExtractor
         }
         return new Problem
         {
-            Title = Title(paragraphs[0].Text, rules),
+            Title = Title(paragraphs[0].Text, rules, paragraphs[0].MatchText),
             Text = Paragraph.JoinText(paragraphs),
             Location = locations.Of(paragraphs),
         };
     }
 
     /// <summary>The problem in a phrase: the phrase of <c>针对…的问题</c>, or the first sentence.</summary>
-    internal static string Title(string text, CompiledRules rules)
+    internal static string Title(string text, CompiledRules rules, string? matchText = null)
     {
         var first = Sentences.First(text);
+        var matchFirst = (matchText ?? text)[..first.Length];
         foreach (var pattern in rules.ProblemPhrases)
         {
-            var m = pattern.Match(first);
+            var m = pattern.Match(matchFirst);
             if (m.Success && m.Groups["phrase"] is { Success: true, Length: > 0 } phrase)
-                return TextTools.Unquote(phrase.Value.Trim());
+                return TextTools.Unquote(first.Substring(phrase.Index, phrase.Length).Trim());
         }
         return first;
     }

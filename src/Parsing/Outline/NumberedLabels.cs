@@ -24,10 +24,14 @@ internal static class NumberedLabels
         for (var i = 0; i < units.Count; i++)
         {
             if (units[i] is not { Kind: UnitKind.Heading, Marker: { } marker } unit) continue;
-            var text = unit.Paragraph.Text;
+            var text = unit.Paragraph.MatchText;
             if (Segmenter.PrefixLength(rules.SecondaryMarker, text, marker.ContentStart) > 0) continue; // 1.问题1： numbers a problem
             if (!byStyle.TryGetValue(marker.Style, out var list)) byStyle[marker.Style] = list = [];
-            list.Add((i, rules.Labels.MatchAt(text, marker.ContentStart)));
+            var label = rules.Labels.MatchAt(text, marker.ContentStart, unit.Paragraph.Text);
+            // A heading that names the problem field (一、中央环境保护督察反馈意见整改任务) is the template's problem label.
+            if (label is null && rules.ProblemFieldHeading.IsMatch(text.AsSpan(marker.ContentStart)))
+                label = new LabelMatch(LabelKind.Problem, unit.Paragraph.Text[marker.ContentStart..].TrimEnd('：', ':'), marker.ContentStart, text.Length);
+            list.Add((i, label));
         }
         foreach (var headings in byStyle.Values)
         {

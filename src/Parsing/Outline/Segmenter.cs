@@ -37,13 +37,13 @@ internal static class Segmenter
             if (marker is not null && marker.ContentStart == p.Text.Length && i + 1 < paragraphs.Count && paragraphs[i + 1].Block.Table is null)
             {
                 var next = paragraphs[i + 1];
-                if (MarkerRecognizer.Recognize(next.Text, rules) is null && rules.Labels.MatchAt(next.Text) is null)
+                if (MarkerRecognizer.Recognize(next.Text, rules) is null && rules.Labels.MatchAt(next.MatchText) is null)
                 {
                     p = Normalizer.Join(p, next);
                     i++;
                 }
             }
-            var cut = rules.Labels.FindInlineRectification(p.Text);
+            var cut = rules.Labels.FindInlineRectification(p.MatchText);
             if (cut > 0)
             {
                 units.Add(Classify(p.Slice(0, cut), rules));
@@ -80,7 +80,7 @@ internal static class Segmenter
             var from = 0;
             foreach (var at in p.SoftBreaks)
             {
-                var rest = p.Text[at..];
+                var rest = p.MatchText[at..];
                 var opens = MarkerRecognizer.Recognize(rest, rules) is not null
                     || rules.Labels.MatchAt(rest) is { Kind: LabelKind.Rectification or LabelKind.Problem };
                 if (!opens || at <= from) continue;
@@ -97,13 +97,13 @@ internal static class Segmenter
 
     private static Unit Classify(Paragraph p, CompiledRules rules, MarkerMatch? found)
     {
-        var text = p.Text;
+        var text = p.MatchText;
         if (found is { } marker)
         {
             var start = marker.ContentStart;
             var problemLabel = false;
             // A problem label with text after it (1.问题描述：…) is the problem's label; alone (一、巡察反馈问题) it names the part.
-            if (rules.Labels.MatchAt(text, start) is { Kind: LabelKind.Problem } label && label.ContentStart < text.Length)
+            if (rules.Labels.MatchAt(text, start, p.Text) is { Kind: LabelKind.Problem } label && label.ContentStart < text.Length)
             {
                 start = label.ContentStart;
                 problemLabel = true;
@@ -117,11 +117,11 @@ internal static class Segmenter
             var content = start < text.Length ? p.Slice(start, text.Length) : null;
             return new Unit(p, UnitKind.Heading, marker, Content: content, HasProblemLabel: problemLabel);
         }
-        if (rules.Labels.MatchAt(text) is { } l)
+        if (rules.Labels.MatchAt(text, 0, p.Text) is { } l)
             return new Unit(p, UnitKind.Label, Label: l, Content: LabelContent(p, l.ContentStart));
         if (PrefixLength(rules.SecondaryMarker, text, 0) is var n and > 0)
         {
-            var label = new LabelMatch(LabelKind.Problem, text[..n].TrimEnd('：', ':', '.', '．', '、', ' '), 0, n);
+            var label = new LabelMatch(LabelKind.Problem, p.Text[..n].TrimEnd('：', ':', '.', '．', '、', ' '), 0, n);
             return new Unit(p, UnitKind.Label, Label: label, Content: LabelContent(p, n));
         }
         return new Unit(p, UnitKind.Plain, Content: p);

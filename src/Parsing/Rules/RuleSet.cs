@@ -233,6 +233,13 @@ public sealed record ChromeRules(
 /// <param name="Phone">Telephone numbers.</param>
 /// <param name="Email">E-mail addresses.</param>
 /// <param name="Postal">Postal addresses; group <c>value</c>.</param>
+/// <param name="TitleFields">Labels of a page's metadata field that gives the title (<c>标题：</c>, <c>文件名称：</c>); a label may be letter-spaced (<c>标  题</c>).</param>
+/// <param name="DateFields">Labels of a page's metadata field that gives the date (<c>成文日期：</c>, <c>发布时间：</c>).</param>
+/// <param name="PageFields">Labels of a page's other metadata fields (<c>索引号：</c>, <c>发布机构：</c>, <c>浏览次数：</c>).</param>
+/// <param name="TitlePrefix">What a page puts before a title and is not part of it: a bulletin number (<c>…2024年第3号公告：</c>), a category (<c>政策新闻 | </c>).</param>
+/// <param name="SpeakerLine">A report's speaker under its title (<c>市审计局局长 李火生</c>); group <c>issuer</c>, the body the speaker heads.</param>
+/// <param name="TitleOpening">What a line that opens a title split over lines speaks of, when it does not start with <c>关于</c> (<c>…督察反馈问题</c>).</param>
+/// <param name="AttachmentLine">A line naming an attachment after the signature (<c>附件：</c>): it does not end the signature block.</param>
 public sealed record MetadataRules(
     string IssuerLine = "",
     string IssuerInTitle = "",
@@ -248,7 +255,24 @@ public sealed record MetadataRules(
     string Feedback = "",
     string Phone = "",
     string Email = "",
-    string Postal = "");
+    string Postal = "",
+    IReadOnlyList<string>? TitleFields = null,
+    IReadOnlyList<string>? DateFields = null,
+    IReadOnlyList<string>? PageFields = null,
+    string TitlePrefix = "",
+    string SpeakerLine = "",
+    string AttachmentLine = "",
+    string TitleOpening = "")
+{
+    /// <summary>Labels of a page's metadata field that gives the title (<c>标题：</c>, <c>文件名称：</c>).</summary>
+    public IReadOnlyList<string> TitleFields { get; init; } = TitleFields ?? [];
+
+    /// <summary>Labels of a page's metadata field that gives the date (<c>成文日期：</c>, <c>发布时间：</c>): the date when the notice has no signature date.</summary>
+    public IReadOnlyList<string> DateFields { get; init; } = DateFields ?? [];
+
+    /// <summary>Labels of a page's other metadata fields (<c>索引号：</c>, <c>发布机构：</c>, <c>浏览次数：</c>): page furniture, never the notice's text.</summary>
+    public IReadOnlyList<string> PageFields { get; init; } = PageFields ?? [];
+}
 
 /// <summary>A statistic the notice states about itself.</summary>
 /// <param name="Name">Name in the output (<c>problemsFound</c>); several rules may share one.</param>

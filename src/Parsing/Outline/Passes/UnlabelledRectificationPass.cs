@@ -29,7 +29,7 @@ internal sealed class UnlabelledRectificationPass : IOutlinePass
         var rules = processor.Rules;
         var content = section.Content;
         if (content is null) return;
-        var text = content.Text;
+        var text = content.MatchText;
         var sentenceEnd = ProblemEnd(processor, text);
         var firstSentence = Sentences.TrimEnd(text[..sentenceEnd]);
         var isPhrase = rules.ProblemPhrases.Any(p => p.IsMatch(firstSentence));
@@ -39,13 +39,13 @@ internal sealed class UnlabelledRectificationPass : IOutlinePass
         var pending = section.Pending;
         List<Paragraph> problem = [];
         List<Paragraph> rectification = [];
-        if (rest is not null && (isPhrase || OpensRectification(processor, rest.Text)))
+        if (rest is not null && (isPhrase || OpensRectification(processor, rest.MatchText)))
         {
             problem.Add(content.Slice(0, sentenceEnd));
             rectification.Add(rest);
             rectification.AddRange(pending);
         }
-        else if (rest is null && pending.FindIndex(p => OpensRectification(processor, p.Text)) is var k and >= 0)
+        else if (rest is null && pending.FindIndex(p => OpensRectification(processor, p.MatchText)) is var k and >= 0)
         {
             problem.Add(content);
             problem.AddRange(pending.Take(k));
