@@ -113,7 +113,7 @@ internal sealed class DuckDbSink : IResultSink
         }
         _appenders.Clear();
         try { _transaction?.Rollback(); } catch (Exception e) when (e is DuckDBException or InvalidOperationException) { }
-        _connection.Close();
+        if (_connection.State == System.Data.ConnectionState.Open) _connection.Close();
         if (_file is not null) File.Delete(_file.TempPath + ".wal");
     }
 
