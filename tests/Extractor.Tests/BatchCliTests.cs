@@ -112,6 +112,18 @@ public sealed class BatchCliTests
         Assert.That(stderr, Does.Contain("and 3 more output files exist; pass --force to replace them"));
     }
 
+    [TestCase("json", TestName = "A_folder_of_one_notice_written_to_a_json_file_gets_its_errors_report_beside_it")]
+    [TestCase("html", TestName = "A_folder_of_one_notice_written_to_a_review_page_gets_its_errors_report_beside_it")]
+    public void A_folder_of_one_file_written_to_a_file_gets_its_errors_report_beside_it(string format)
+    {
+        var one = Path.Combine(_dir, "one");
+        Directory.CreateDirectory(one);
+        File.Copy(Repo.Seed002, Path.Combine(one, "a.txt"));
+        var (code, _, stderr) = Run("parse", one, "-o", Out("one." + format));
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(File.Exists(Out("one." + format)) && File.Exists(Out("one.errors.csv")), Is.True);
+    }
+
     [Test]
     public void The_format_follows_the_output_extension()
     {

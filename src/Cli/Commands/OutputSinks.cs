@@ -48,6 +48,7 @@ internal static class OutputSinks
 
         var sinks = new List<IResultSink>();
         DuckDbSink? database = null;
+        var toFolder = false;
         try
         {
             var output = request.Output;
@@ -61,7 +62,7 @@ internal static class OutputSinks
             else if (format is "json" or "html")
             {
                 var extension = "." + format;
-                if (ToFolder(output))
+                if (toFolder = ToFolder(output))
                 {
                     var folder = Folder(output);
                     var targets = files.Select(f => JsonDirectorySink.Target(folder, f, extension)).ToList();
@@ -78,6 +79,7 @@ internal static class OutputSinks
             }
             else if (format == "parquet")
             {
+                toFolder = true;
                 var folder = Folder(output);
                 Refuse(ParquetSink.FileNames.Select(name => Path.Combine(folder, name)));
                 sinks.Add(new ParquetSink(folder, request.Force));
@@ -109,7 +111,7 @@ internal static class OutputSinks
             }
 
             // The tables of xlsx, DuckDB and Parquet hold the errors themselves; other batches get an errors report.
-            var report = request.Errors ?? (batch && output is not null && format is not ("xlsx" or "duckdb" or "parquet") ? DefaultErrorReport(output, format) : null);
+            var report = request.Errors ?? (batch && output is not null && format is not ("xlsx" or "duckdb" or "parquet") ? DefaultErrorReport(output, toFolder) : null);
             if (report is not null) sinks.Add(new ErrorReportSink(Checked(report), request.Force, headers));
             return new Plan(sinks.Count == 1 ? sinks[0] : new CompositeSink(sinks), database);
         }
@@ -120,8 +122,9 @@ internal static class OutputSinks
         }
     }
 
-    private static string DefaultErrorReport(string output, string format) =>
-        format is "json" or "html"
+    /// <summary>errors.csv in an output folder, NAME.errors.csv beside an output file.</summary>
+    private static string DefaultErrorReport(string output, bool toFolder) =>
+        toFolder
             ? Path.Combine(output, "errors.csv")
             : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + ".errors.csv");
 }
