@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using Extractor.Parsing.Readers.Containers;
 using Extractor.Parsing.Tables;
 using static Extractor.Parsing.Readers.Docx.DocxNumbering;
 
@@ -12,16 +13,20 @@ namespace Extractor.Parsing.Readers.Docx;
 /// insertions kept and deletions dropped, field codes skipped (their results kept), headers, footers, comments and
 /// drawings ignored, and automatic numbering rendered as displayed (<see cref="DocxNumbering"/>). A line break inside a
 /// paragraph starts a new block. Location: the 0-based index of the paragraph among all paragraphs of the body.
-/// Any ZIP package is taken for Word by its first bytes; one that holds no Word document is refused saying what it is.
+/// A ZIP package is taken for Word when its directory names Word's parts; one read as Word that holds no Word document
+/// is refused saying what it is.
 /// </summary>
 public sealed class DocxReader : INoticeReader
 {
     /// <inheritdoc/>
     public InputFormat Format => InputFormat.Docx;
 
-    /// <summary>Certain for a ZIP package (<c>PK\x03\x04</c>).</summary>
+    /// <summary>Certain for a ZIP package whose directory holds <c>word/document.xml</c> (or other parts under <c>word/</c>).</summary>
     public FormatConfidence Recognize(ReadOnlySpan<byte> content, string? fileName) =>
-        content.StartsWith("PK\x03\x04"u8) ? FormatConfidence.Certain : FormatConfidence.None;
+        ZipDirectory.IsZip(content) && IsWord(ZipDirectory.Names(content)) ? FormatConfidence.Certain : FormatConfidence.None;
+
+    private static bool IsWord(IReadOnlyList<string> names) =>
+        ZipDirectory.Contains(names, "word/document.xml") || ZipDirectory.AnyUnder(names, "word/");
 
     /// <inheritdoc/>
     public ExtractedDocument Read(Stream content, ReaderContext context)
@@ -77,13 +82,9 @@ public sealed class DocxReader : INoticeReader
                     throw new NoticeFormatException(NoticeErrorKind.LimitExceeded,
                         $"the Word package decompresses past the {limits.MaxDecompressedBytes / (1024 * 1024)} MiB limit");
             }
-            if (names.Contains("word/document.xml") || names.Contains("[Content_Types].xml") && names.Any(n => n.StartsWith("word/", StringComparison.OrdinalIgnoreCase)))
-                return;
-            var what = names.Contains("xl/workbook.xml") ? "an Excel workbook"
-                : names.Contains("ppt/presentation.xml") ? "a PowerPoint presentation"
-                : names.Contains("mimetype") && names.Contains("content.xml") ? "an OpenDocument file (save it as .docx)"
-                : "a ZIP archive";
-            throw new NoticeFormatException(NoticeErrorKind.UnsupportedFormat, $"this is {what}, not a Word document");
+            if (IsWord([.. names])) return;
+            var what = names.Contains("xl/workbook.xml") ? "an Excel workbook, not a Word document" : ZipRefusalReader.What([.. names]);
+            throw new NoticeFormatException(NoticeErrorKind.UnsupportedFormat, $"this is {what}");
         }
         catch (InvalidDataException e)
         {
