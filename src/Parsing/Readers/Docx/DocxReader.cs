@@ -10,7 +10,8 @@ namespace Extractor.Parsing.Readers.Docx;
 
 /// <summary>
 /// Reads a Word document (DocumentFormat.OpenXml): body paragraphs and tables in document order, runs joined, tracked
-/// insertions kept and deletions dropped, field codes skipped (their results kept), headers, footers, comments and
+/// insertions kept and deletions dropped, field codes skipped (their results kept), text boxes read where they are
+/// anchored (<see cref="DocxTextBoxes"/>: the DrawingML choice, not its VML copy), headers, footers, comments and other
 /// drawings ignored, and automatic numbering rendered as displayed (<see cref="DocxNumbering"/>). A line break inside a
 /// paragraph starts a new block. Location: the 0-based index of the paragraph among all paragraphs of the body.
 /// A ZIP package is taken for Word when its directory names Word's parts; one read as Word that holds no Word document
@@ -97,6 +98,9 @@ public sealed class DocxReader : INoticeReader
     {
         private int _paragraph = -1;
 
+        /// <summary>The text boxes the paragraph read last anchors: read after it.</summary>
+        private readonly List<OpenXmlElement> _boxes = [];
+
         public void Walk(OpenXmlElement body)
         {
             var stack = new Stack<(OpenXmlElement Element, int Depth)>();
@@ -112,6 +116,9 @@ public sealed class DocxReader : INoticeReader
                 {
                     case "p":
                         foreach (var line in Paragraph(element, depth)) builder.Add(line, paragraph: _paragraph);
+                        // Text boxes anchored here come next, read as body content (a table in one is a table).
+                        for (var b = _boxes.Count - 1; b >= 0; b--) Push(stack, _boxes[b], depth + 1);
+                        _boxes.Clear();
                         break;
                     case "tbl":
                         Table(element, depth);
@@ -137,6 +144,7 @@ public sealed class DocxReader : INoticeReader
         private List<string> Paragraph(OpenXmlElement p, int depth)
         {
             _paragraph++;
+            _boxes.Clear();
             var lines = new List<string>();
             var text = new StringBuilder(numbering.Render(p) ?? "");
             var fields = new Stack<bool>(); // per open field: true while in its code (before 'separate')
@@ -177,6 +185,9 @@ public sealed class DocxReader : INoticeReader
                     case "sdt":
                         Push(stack, Child(e, "sdtContent"), d + 1);
                         break;
+                    case var _ when DocxTextBoxes.MayHold(e) && e.Parent?.LocalName == "r":
+                        _boxes.AddRange(DocxTextBoxes.Find(e));
+                        break;
                     // Dropped: deletions, moved-from text, field codes, properties, drawings, footnote marks, math.
                 }
             }
@@ -205,9 +216,15 @@ public sealed class DocxReader : INoticeReader
                         continue;
                     }
                     var blocks = new List<int>();
-                    foreach (var p in Paragraphs(cell, depth + 1))
-                        foreach (var line in Paragraph(p, depth + 1))
+                    var queue = new Queue<OpenXmlElement>(Paragraphs(cell, depth + 1));
+                    while (queue.Count > 0)
+                    {
+                        foreach (var line in Paragraph(queue.Dequeue(), depth + 1))
                             if (builder.Add(line, paragraph: _paragraph, table: index) is var b and >= 0) blocks.Add(b);
+                        // A text box in a cell is read as more of the cell's paragraphs.
+                        foreach (var box in _boxes.ToList()) foreach (var p in Paragraphs(box, depth + 1)) queue.Enqueue(p);
+                        _boxes.Clear();
+                    }
                     grid.Add(new TableCell(blocks, header), 1, span);
                 }
             }
