@@ -57,23 +57,27 @@ internal sealed record TableLayout(int HeaderStart, int HeaderRows, IReadOnlyLis
     /// True when the table has a header that names columns — data, whether or not a notice — as against a table used to
     /// lay text out (the whole notice in one cell, a paragraph per row, markers in a column of their own).
     /// </summary>
-    /// <remarks>A header of data names two known columns at least: one name beside its text (整改情况 | 已完成。) is a label.</remarks>
+    /// <remarks>
+    /// A header of data names two columns at least, by the table's column names or the field labels (责任单位, 完成时限):
+    /// one name beside its text (整改情况 | 已完成。) is a label, not a header.
+    /// </remarks>
     public static bool HasHeader(ExtractedTable table, Func<TableCell?, Paragraph?> text, CompiledRules rules) =>
-        FindHeaderStart(table, text, rules, known: 2) >= 0;
+        FindHeaderStart(table, text, rules, known: 2, labels: true) >= 0;
 
     /// <summary>The first row among the first few that names <paramref name="known"/> known columns, or -1.</summary>
-    private static int FindHeaderStart(ExtractedTable table, Func<TableCell?, Paragraph?> text, CompiledRules rules, int known = 1)
+    private static int FindHeaderStart(ExtractedTable table, Func<TableCell?, Paragraph?> text, CompiledRules rules, int known = 1, bool labels = false)
     {
         for (var r = 0; r <= MaxLeadingRows && r < table.Rows.Count; r++)
-            if (NamesColumns(table.Rows[r], text, rules, known)) return r;
+            if (NamesColumns(table.Rows[r], text, rules, known, labels)) return r;
         return -1;
     }
 
-    /// <summary>A row of short names of which <paramref name="known"/> at least are known column names.</summary>
-    private static bool NamesColumns(IReadOnlyList<TableCell?> row, Func<TableCell?, Paragraph?> text, CompiledRules rules, int known = 1)
+    /// <summary>A row of short names of which <paramref name="known"/> at least are column names (or, with <paramref name="labels"/>, label names).</summary>
+    private static bool NamesColumns(IReadOnlyList<TableCell?> row, Func<TableCell?, Paragraph?> text, CompiledRules rules, int known = 1, bool labels = false)
     {
         var names = Distinct(row).Select(c => Name(text(c))).ToList();
-        return !names.Any(n => n.Length > 30) && names.Count(n => rules.TableColumns.ContainsKey(n)) >= known;
+        return !names.Any(n => n.Length > 30)
+            && names.Count(n => rules.TableColumns.ContainsKey(n) || (labels && n.Length > 0 && rules.Labels.MatchAt(n) is { } l && l.ContentStart == n.Length)) >= known;
     }
 
     /// <summary>A cell's paragraphs joined by line feeds; null for an empty cell.</summary>

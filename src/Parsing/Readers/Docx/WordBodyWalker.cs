@@ -47,7 +47,7 @@ internal sealed class WordBodyWalker(ExtractedDocumentBuilder builder, Func<Open
                     Push(stack, element, depth + 1);
                     break;
                 case "annotation" when IsInsertion(element):
-                    Push(stack, element, depth + 1);
+                    Push(stack, Child(element, "content"), depth + 1);
                     break;
             }
         }
@@ -103,6 +103,9 @@ internal sealed class WordBodyWalker(ExtractedDocumentBuilder builder, Func<Open
                     Push(stack, e, d + 1);
                     break;
                 case "annotation" when IsInsertion(e):
+                    Push(stack, e, d + 1);
+                    break;
+                case "content" when e.Parent?.LocalName == "annotation":
                     Push(stack, e, d + 1);
                     break;
                 case "sdt":
@@ -166,7 +169,7 @@ internal sealed class WordBodyWalker(ExtractedDocumentBuilder builder, Func<Open
                 throw new NoticeFormatException(NoticeErrorKind.LimitExceeded, $"the document nests elements more than {maxDepth} levels deep");
             if (e.LocalName == "p") yield return e;
             else if (e.LocalName is "tbl" or "tr" or "tc" or "sdt" or "sdtContent" or "customXml" or "ins" or "moveTo" or "sub-section" or "pBdrGroup"
-                     || (e.LocalName == "annotation" && IsInsertion(e))) Push(stack, e, d + 1);
+                     || (e.LocalName == "annotation" && IsInsertion(e)) || (e.LocalName == "content" && e.Parent?.LocalName == "annotation")) Push(stack, e, d + 1);
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class WordXmlReader : INoticeReader
             var body = Child(root, "body") ?? throw new NoticeFormatException(NoticeErrorKind.Corrupt, "the Word 2003 XML document has no body");
             var numbering = new DocxNumbering(Child(root, "lists"), Child(root, "styles"));
             var builder = new ExtractedDocumentBuilder();
-            new WordBodyWalker(builder, p => StoredNumber(p) ?? numbering.Render(p), context.Limits.MaxDepth, context.Cancellation).Walk(body);
+            new WordBodyWalker(builder, p => Number(p, numbering), context.Limits.MaxDepth, context.Cancellation).Walk(body);
             var title = Child(Child(root, "DocumentProperties"), "Title")?.InnerText;
             return builder.Build(InputFormat.WordXml, null, [], string.IsNullOrWhiteSpace(title) ? null : title.Trim());
         }
@@ -51,6 +51,13 @@ public sealed class WordXmlReader : INoticeReader
         {
             throw new NoticeFormatException(NoticeErrorKind.Corrupt, $"the Word 2003 XML document is damaged: {e.Message.Split('\n')[0].Trim()}", e);
         }
+    }
+
+    /// <summary>The number Word stored, else the one counted; counted either way, so that the lists' counters keep step.</summary>
+    private static string? Number(OpenXmlElement paragraph, DocxNumbering numbering)
+    {
+        var counted = numbering.Render(paragraph);
+        return StoredNumber(paragraph) ?? counted;
     }
 
     /// <summary>The number Word stored beside a list paragraph for other readers (<c>wx:t wx:val="一、"</c>).</summary>
