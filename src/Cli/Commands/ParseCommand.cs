@@ -217,7 +217,7 @@ internal static class ParseCommand
         var seconds = Math.Max(s.Elapsed.TotalSeconds, 0.001);
         var c = CultureInfo.InvariantCulture;
         return string.Create(c, $"extractor: {s.Files} files in {seconds:0.0} s ({s.Files / seconds:0.#} files/s): {s.Parsed - writeFailures} parsed "
-            + $"({s.WithWarnings} with warnings), {s.Failed + writeFailures} failed; {s.Items:N0} items ({s.Items / seconds:0} items/s)");
+            + $"({s.WithWarnings} with warnings{(s.Empty > 0 ? $", {s.Empty} with no items" : "")}), {s.Failed + writeFailures} failed; {s.Items:N0} items ({s.Items / seconds:0} items/s)");
     }
 
     private static IResultSink CreateSink(ParseRequest request, string format, List<InputFile> files, bool batch, TextWriter stdout)

@@ -88,6 +88,19 @@ public sealed class FormatDetectionSpec
         Assert.That(e.Message, Does.StartWith("this is " + what).And.Not.Contain("save it as .docx"));
     }
 
+    [TestCase("table-form-calc-97.xls", "ledger.et", "xls", TestName = "A_WPS_spreadsheet_that_is_a_renamed_xls_is_read_as_xls")]
+    [TestCase("table-form-calc-2007.xlsx", "ledger.docx", "xlsx", TestName = "A_workbook_named_docx_is_read_as_a_workbook")]
+    [TestCase("table-form-libreoffice.docx", "ledger.xlsx", "docx", TestName = "A_Word_document_named_xlsx_is_read_as_Word")]
+    [TestCase("seed-002-chromium.mhtml", "notice.html", "mhtml", TestName = "A_web_archive_named_html_is_read_as_a_web_archive")]
+    [TestCase("seed-002-libreoffice-2003.xml", "notice.doc", "word-xml", TestName = "Word_2003_XML_named_doc_is_read_as_Word_XML")]
+    [TestCase("seed-002-libreoffice-html.doc", "notice.doc", "html", TestName = "HTML_saved_as_doc_is_read_as_HTML")]
+    public void Office_formats_are_recognised_by_content(string sample, string name, string format)
+    {
+        var notice = ParseAs(File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", sample)), name);
+        Assert.That(notice.Source.Format, Is.EqualTo(format));
+        Assert.That(notice.Items, Is.Not.Empty);
+    }
+
     [Test]
     public void An_image_needs_OCR() =>
         Assert.That(Assert.Throws<NoticeFormatException>(() => ParseAs([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], "scan.txt"))!.Kind, Is.EqualTo(NoticeErrorKind.NeedsOcr));
