@@ -3,6 +3,7 @@ using Extractor.Parsing.Outline.UnitRules;
 using Extractor.Parsing.Outline.Passes;
 using Extractor.Parsing.Rules;
 using Extractor.Parsing.Tables;
+using Extractor.Parsing.Text;
 
 namespace Extractor.Parsing.Outline;
 
@@ -99,7 +100,7 @@ internal sealed class OutlineProcessor
             headings.Add(section);
             foreach (var child in section.Children) stack.Push(child);
         }
-        var first = headings.OrderBy(h => h.Heading?.Index ?? int.MaxValue).Take(3).Select(h => h.Heading?.Text is { } t ? (t.Length > 12 ? t[..12] + "…" : t) : h.MarkerText);
+        var first = headings.OrderBy(h => h.Heading?.Index ?? int.MaxValue).Take(3).Select(h => h.Heading?.Text is { } t ? TextTools.Snippet(t, 12) : h.MarkerText);
         var found = headings.Count == 0 ? "labels"
             : $"{headings.Count} heading{(headings.Count == 1 ? "" : "s")} ({string.Join("，", first)})";
         return new OutlineWarning(WarningCodes.NoItems,
