@@ -22,8 +22,8 @@ internal static class ItemExtractor
         var fields = item.Lines.Select(f => new Field
         {
             Name = f.Label.Label,
-            Value = f.Value.Text,
-            Location = locations.Of(f.Paragraph),
+            Value = Paragraph.JoinText(f.Values()),
+            Location = locations.Of([.. f.Paragraphs()]),
         }).ToList();
         // The item spans its problem, its rectification and its fields.
         IEnumerable<SourceLocation> parts = [problem.Location, .. rectification is null ? [] : new[] { rectification.Location }, .. fields.Select(f => f.Location)];
@@ -91,7 +91,7 @@ internal static class ItemExtractor
             parts.Add(new MeasureSplitter.Part(content, part.Measure, StartsSeries: i > 0 && part.Label is not null));
         }
         var measures = MeasureSplitter.Split(parts, rules, locations, warnings);
-        var (status, cue) = StatusClassifier.Classify([.. item.Status.Select(s => s.Value)], contents, rules, locations);
+        var (status, cue) = StatusClassifier.Classify([.. item.Status.SelectMany(s => s.Values())], contents, rules, locations);
         return new Rectification
         {
             Label = item.Label?.Label,

@@ -12,7 +12,8 @@ namespace Extractor.Parsing.Outline;
 /// <item>a marker alone on its line is one heading with the line after it;</item>
 /// <item>a rectification label after a sentence (<c>…不到位。整改情况：…</c>) starts a unit of its own;</item>
 /// <item>a table whose header names columns is one unit, at the place of its first cell, with its layout when it is a
-/// table-form notice; a table that only lays text out reads as the paragraphs it holds (<see cref="TableFlow"/>).</item>
+/// table-form notice; a table that only lays text out reads as the paragraphs it holds (<see cref="TableFlow"/>);</item>
+/// <item>the numbered fields of a template are labels, not headings (<see cref="NumberedLabels"/>).</item>
 /// </list>
 /// </summary>
 internal static class Segmenter
@@ -53,6 +54,7 @@ internal static class Segmenter
                 units.Add(Classify(p, rules, joined ? MarkerRecognizer.Recognize(p.Text, rules) : marker));
             }
         }
+        NumberedLabels.Reclassify(units, rules);
         return units;
     }
 
@@ -91,7 +93,8 @@ internal static class Segmenter
         {
             var start = marker.ContentStart;
             var problemLabel = false;
-            if (rules.Labels.MatchAt(text, start) is { Kind: LabelKind.Problem } label)
+            // A problem label with text after it (1.问题描述：…) is the problem's label; alone (一、巡察反馈问题) it names the part.
+            if (rules.Labels.MatchAt(text, start) is { Kind: LabelKind.Problem } label && label.ContentStart < text.Length)
             {
                 start = label.ContentStart;
                 problemLabel = true;
@@ -118,7 +121,7 @@ internal static class Segmenter
     private static Paragraph? LabelContent(Paragraph p, int start) => start < p.Text.Length ? p.Slice(start, p.Text.Length) : null;
 
     /// <summary>Length of the match of <paramref name="pattern"/> at <paramref name="start"/>, or 0.</summary>
-    private static int PrefixLength(Regex pattern, string text, int start)
+    internal static int PrefixLength(Regex pattern, string text, int start)
     {
         foreach (var m in pattern.EnumerateMatches(text.AsSpan(start)))
             return m.Index == 0 ? m.Length : 0;

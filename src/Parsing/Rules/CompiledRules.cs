@@ -27,7 +27,7 @@ internal sealed class CompiledRules
     public required IReadOnlyDictionary<string, TableColumnRole> TableColumns { get; init; }
     public required Regex SecondaryMarker { get; init; }
     public required Regex MeasureOrdinal { get; init; }
-    public required string[] RectificationOpeners { get; init; }
+    public required Regex[] RectificationOpeners { get; init; }
     public required Regex GuessProblemColumn { get; init; }
     public required Regex GuessRectificationColumn { get; init; }
     public required string TableCategoryField { get; init; }
@@ -42,6 +42,7 @@ internal sealed class CompiledRules
     public required HashSet<string> DoneValues { get; init; }
     public required HashSet<string> OngoingValues { get; init; }
     public required Regex[] ProblemPhrases { get; init; }
+    public required Regex ProblemFieldHeading { get; init; }
     public required string[] ProblemCues { get; init; }
     public required string[] ClosingStarts { get; init; }
     public required string[] ClosingContains { get; init; }
@@ -83,7 +84,7 @@ internal sealed class CompiledRules
             TableColumns = ColumnRoles(rules.TableColumns),
             SecondaryMarker = Pattern(rules.SecondaryMarker, "secondaryMarker"),
             MeasureOrdinal = Pattern(rules.MeasureOrdinal, "measureOrdinal"),
-            RectificationOpeners = Words(rules.RectificationOpeners),
+            RectificationOpeners = [.. rules.RectificationOpeners.Select((p, i) => Pattern("^(?:" + p + ")", $"rectificationOpeners[{i}]", required: true))],
             GuessProblemColumn = Pattern(rules.TableColumns.GuessProblem, "tableColumns.guessProblem"),
             GuessRectificationColumn = Pattern(rules.TableColumns.GuessRectification, "tableColumns.guessRectification"),
             TableCategoryField = rules.TableColumns.CategoryField,
@@ -97,6 +98,7 @@ internal sealed class CompiledRules
             OngoingValues = new HashSet<string>(rules.Status.OngoingValues, StringComparer.Ordinal),
             ProblemPhrases = [.. rules.ProblemPhrases.Select((p, i) => Pattern(p, $"problemPhrases[{i}]", required: true))],
             ProblemCues = Words(rules.ProblemCues),
+            ProblemFieldHeading = Pattern(rules.ProblemFieldHeading, "problemFieldHeading"),
             ClosingStarts = Words(rules.Closing.Starts),
             ClosingContains = Words(rules.Closing.Contains),
             Metadata = new CompiledMetadata

@@ -11,10 +11,11 @@ namespace Extractor.Parsing.Rules;
 /// <param name="TableColumns">Column names of table-form notices (整改台账), by the role the column plays.</param>
 /// <param name="SecondaryMarker">Pattern of the secondary marker some notices put after the heading marker (<c>1.问题1：</c>); group <c>number</c>.</param>
 /// <param name="MeasureOrdinal">Pattern of a measure ordinal (<c>一是</c>) inside a rectification; group <c>number</c>.</param>
-/// <param name="RectificationOpeners">Words that open a rectification written without a label, besides a measure ordinal (<c>首先</c>): after a heading that states a problem, a paragraph opening with one of them starts its rectification.</param>
+/// <param name="RectificationOpeners">Patterns of how a rectification written without a label opens, besides a measure ordinal: a status sentence (<c>该问题已完成整改</c>), the unit speaking (<c>我局…</c>, <c>…高度重视</c>), <c>首先</c>. After a heading that states a problem, a paragraph opening so starts its rectification.</param>
 /// <param name="Status">Status words.</param>
 /// <param name="ProblemCues">Words that mark a sentence as stating a problem (<c>不到位</c>, <c>缺乏</c>): a heading without a rectification label is taken for a problem only if it has one.</param>
 /// <param name="ProblemPhrases">Patterns that turn a heading into a problem phrase (<c>针对…的问题</c>); group <c>phrase</c>.</param>
+/// <param name="ProblemFieldHeading">A heading that only names the problem field (<c>督察组反馈问题情况</c>, <c>存在问题</c>): the problem is the text below it, not the heading.</param>
 /// <param name="Closing">Cues of the closing text.</param>
 /// <param name="Chrome">Lines that are the publisher's page furniture, not the notice: web-site chrome and PDF page numbers.</param>
 /// <param name="Metadata">Metadata patterns.</param>
@@ -30,6 +31,7 @@ public sealed record RuleSet(
     StatusRules? Status = null,
     IReadOnlyList<string>? ProblemCues = null,
     IReadOnlyList<string>? ProblemPhrases = null,
+    string ProblemFieldHeading = "",
     ClosingRules? Closing = null,
     ChromeRules? Chrome = null,
     MetadataRules? Metadata = null,
@@ -46,8 +48,9 @@ public sealed record RuleSet(
     public TableColumnRules TableColumns { get; init; } = TableColumns ?? new();
 
     /// <summary>
-    /// Words that open a rectification written without a label, besides a measure ordinal (<c>首先</c>): after a
-    /// heading that states a problem, a paragraph opening with one of them starts its rectification.
+    /// Patterns of how a rectification written without a label opens, besides a measure ordinal: a status sentence
+    /// (<c>该问题已完成整改</c>), the unit speaking (<c>我局…</c>, <c>…高度重视</c>), <c>首先</c>. After a heading that
+    /// states a problem, a paragraph opening so starts its rectification.
     /// </summary>
     public IReadOnlyList<string> RectificationOpeners { get; init; } = RectificationOpeners ?? [];
 
