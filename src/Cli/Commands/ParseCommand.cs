@@ -17,7 +17,7 @@ internal static class ParseCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files and folders of notices (TXT, HTML, DOCX, PDF; the format is read from the content).",
+            Description = "Files and folders of notices (TXT, HTML, MHTML, DOCX, Word 2003 XML, XLSX, XLS, PDF; the format is read from the content).",
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string?>("--output", "-o")
