@@ -38,6 +38,18 @@ public readonly record struct InputFormat
     /// <summary>A Word document (Office Open XML).</summary>
     public static InputFormat Docx { get; } = new("docx");
 
+    /// <summary>An Excel workbook (Office Open XML).</summary>
+    public static InputFormat Xlsx { get; } = new("xlsx");
+
+    /// <summary>An Excel 97-2003 workbook (BIFF in an OLE compound file; also WPS's <c>.et</c>).</summary>
+    public static InputFormat Xls { get; } = new("xls");
+
+    /// <summary>A web archive (MHTML: a page saved by a browser as one MIME file).</summary>
+    public static InputFormat Mhtml { get; } = new("mhtml");
+
+    /// <summary>A Word 2003 XML document (WordprocessingML 2003, <c>w:wordDocument</c>).</summary>
+    public static InputFormat WordXml { get; } = new("word-xml");
+
     /// <summary>A PDF with a text layer.</summary>
     public static InputFormat Pdf { get; } = new("pdf");
 

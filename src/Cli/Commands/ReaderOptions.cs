@@ -30,7 +30,7 @@ internal sealed class ReaderOptions
 
     public Option<int> MaxUnzipped { get; } = new("--max-unzipped")
     {
-        Description = "Largest decompressed size of a Word document's parts in MiB (zip bombs stop here).",
+        Description = "Largest decompressed size of a Word document's or Excel workbook's parts in MiB (zip bombs stop here).",
         DefaultValueFactory = _ => (int)(Defaults.MaxDecompressedBytes >> 20),
         HelpName = "MIB",
     };

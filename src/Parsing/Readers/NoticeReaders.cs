@@ -1,7 +1,12 @@
+using Extractor.Parsing.Readers.Containers;
 using Extractor.Parsing.Readers.Docx;
 using Extractor.Parsing.Readers.Html;
+using Extractor.Parsing.Readers.Mhtml;
 using Extractor.Parsing.Readers.Pdf;
+using Extractor.Parsing.Readers.Ole;
 using Extractor.Parsing.Readers.PlainText;
+using Extractor.Parsing.Readers.Spreadsheet;
+using Extractor.Parsing.Readers.WordXml;
 
 namespace Extractor.Parsing.Readers;
 
@@ -9,16 +14,20 @@ namespace Extractor.Parsing.Readers;
 public static class NoticeReaders
 {
     /// <summary>
-    /// The built-in readers in the order they are asked: PDF, Word (DOCX), the formats the library recognises only to
-    /// refuse them with advice (legacy binary Office files, RTF, images), HTML, and plain text as the fallback.
+    /// The built-in readers in the order they are asked: PDF, Word (DOCX), Excel (XLSX, XLS), the containers the library
+    /// recognises only to refuse them saying what they are (other ZIP packages and OLE compound files), Word 2003 XML,
+    /// web archives (MHTML), RTF and images (refused), HTML, and plain text as the fallback.
     /// </summary>
     public static IReadOnlyList<INoticeReader> Default { get; } =
     [
         new PdfReader(),
         new DocxReader(),
-        new RefusedFormatReader(new InputFormat("ole"), NoticeErrorKind.UnsupportedFormat,
-            "this is a legacy binary Office file (.doc/.xls/.wps); save it as .docx and parse that",
-            [[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]]),
+        new XlsxReader(),
+        new XlsReader(),
+        new ZipRefusalReader(),
+        new OleRefusalReader(),
+        new WordXmlReader(),
+        new MhtmlReader(),
         new RefusedFormatReader(new InputFormat("rtf"), NoticeErrorKind.UnsupportedFormat,
             "this is an RTF document; save it as .docx and parse that", ["{\\rtf"u8.ToArray()]),
         new RefusedFormatReader(new InputFormat("image"), NoticeErrorKind.NeedsOcr,

@@ -32,6 +32,9 @@ public sealed class BadInputTests
     }
 
     [TestCase("docx_zip_bomb", NoticeErrorKind.LimitExceeded, TestName = "BadInput_kind_zip_bomb")]
+    [TestCase("xlsx_zip_bomb", NoticeErrorKind.LimitExceeded, TestName = "BadInput_kind_xlsx_zip_bomb")]
+    [TestCase("truncated_xls_50", NoticeErrorKind.Corrupt, TestName = "BadInput_kind_truncated_xls")]
+    [TestCase("truncated_word_xml_50", NoticeErrorKind.Corrupt, TestName = "BadInput_kind_truncated_word_xml")]
     [TestCase("pdf_user_password", NoticeErrorKind.Encrypted, TestName = "BadInput_kind_encrypted")]
     [TestCase("pdf_scanned", NoticeErrorKind.NeedsOcr, TestName = "BadInput_kind_scanned")]
     [TestCase("html_deep_nesting", NoticeErrorKind.LimitExceeded, TestName = "BadInput_kind_deep_html")]

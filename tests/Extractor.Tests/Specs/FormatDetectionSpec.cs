@@ -43,10 +43,62 @@ public sealed class FormatDetectionSpec
         Assert.That(ParseAs(Encoding.UTF8.GetBytes("<注>本通报全文如下。\n一、问题甲\n整改情况：已完成。"), "notice.txt").Source.Format, Is.EqualTo("text"));
 
     [Test]
-    public void A_legacy_Word_file_is_an_error_that_says_what_to_do()
+    public void A_legacy_Word_file_is_an_error_that_names_it()
     {
-        var e = Assert.Throws<NoticeFormatException>(() => ParseAs([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0], "notice.doc"));
-        Assert.That((e!.Kind, e.Message), Is.EqualTo((NoticeErrorKind.UnsupportedFormat, "this is a legacy binary Office file (.doc/.xls/.wps); save it as .docx and parse that")));
+        var e = Assert.Throws<NoticeFormatException>(() => ParseAs(Cfb.Build("WordDocument", "1Table"), "notice.doc"));
+        Assert.That((e!.Kind, e.Message), Is.EqualTo((NoticeErrorKind.UnsupportedFormat,
+            "this is a Word 97-2003 document (.doc/.wps), which this version cannot read; save it as .docx")));
+    }
+
+    [Test]
+    public void An_OLE_file_whose_directory_is_damaged_is_a_damaged_file() =>
+        Assert.That(Assert.Throws<NoticeFormatException>(() => ParseAs([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0], "notice.doc"))!.Kind,
+            Is.EqualTo(NoticeErrorKind.Corrupt));
+
+    [Test]
+    public void A_password_protected_Office_file_needs_its_password() =>
+        Assert.That(Assert.Throws<NoticeFormatException>(() => ParseAs(Cfb.Build("EncryptionInfo", "EncryptedPackage"), "ledger.xlsx"))!.Kind,
+            Is.EqualTo(NoticeErrorKind.Encrypted));
+
+    [TestCase("Workbook", TestName = "An_OLE_file_with_a_Workbook_stream_is_an_Excel_97_2003_workbook")]
+    [TestCase("Book", TestName = "An_OLE_file_with_a_Book_stream_is_an_Excel_5_workbook")]
+    public void An_OLE_file_with_a_workbook_stream_is_read_as_xls(string stream)
+    {
+        Assert.That(Spec.Parser.DetectFormat(Cfb.Build("\u0005SummaryInformation", stream), "ledger.et"), Is.EqualTo(InputFormat.Xls));
+        Assert.That(Spec.Parser.DetectFormat(Cfb.Build("WordDocument"), "ledger.xls"), Is.Not.EqualTo(InputFormat.Xls));
+    }
+
+    [Test]
+    public void A_workbook_stream_inside_an_embedded_object_does_not_make_a_workbook()
+    {
+        // Only the root storage's streams say what the file is: Word keeps an embedded sheet in a storage of its own.
+        Assert.That(Spec.Parser.DetectFormat(Cfb.Build("WordDocument", "ObjectPool"), "notice.doc"), Is.Not.EqualTo(InputFormat.Xls));
+    }
+
+    [TestCase("OFD.xml", "an OFD document", TestName = "An_OFD_package_is_named")]
+    [TestCase("xl/workbook.bin", "an Excel binary workbook (.xlsb)", TestName = "An_xlsb_package_is_named")]
+    [TestCase("ppt/presentation.xml", "a PowerPoint presentation", TestName = "A_pptx_package_is_named")]
+    public void A_ZIP_package_of_another_format_is_named_for_what_it_is(string part, string what)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create))
+            using (var writer = new StreamWriter(zip.CreateEntry(part).Open())) writer.Write("<x/>");
+        var e = Assert.Throws<NoticeFormatException>(() => ParseAs(stream.ToArray(), "notice.docx"));
+        Assert.That((e!.Kind, e.Message), Is.EqualTo((NoticeErrorKind.UnsupportedFormat, e.Message)));
+        Assert.That(e.Message, Does.StartWith("this is " + what).And.Not.Contain("save it as .docx"));
+    }
+
+    [TestCase("table-form-calc-97.xls", "ledger.et", "xls", TestName = "A_WPS_spreadsheet_that_is_a_renamed_xls_is_read_as_xls")]
+    [TestCase("table-form-calc-2007.xlsx", "ledger.docx", "xlsx", TestName = "A_workbook_named_docx_is_read_as_a_workbook")]
+    [TestCase("table-form-libreoffice.docx", "ledger.xlsx", "docx", TestName = "A_Word_document_named_xlsx_is_read_as_Word")]
+    [TestCase("seed-002-chromium.mhtml", "notice.html", "mhtml", TestName = "A_web_archive_named_html_is_read_as_a_web_archive")]
+    [TestCase("seed-002-libreoffice-2003.xml", "notice.doc", "word-xml", TestName = "Word_2003_XML_named_doc_is_read_as_Word_XML")]
+    [TestCase("seed-002-libreoffice-html.doc", "notice.doc", "html", TestName = "HTML_saved_as_doc_is_read_as_HTML")]
+    public void Office_formats_are_recognised_by_content(string sample, string name, string format)
+    {
+        var notice = ParseAs(File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", sample)), name);
+        Assert.That(notice.Source.Format, Is.EqualTo(format));
+        Assert.That(notice.Items, Is.Not.Empty);
     }
 
     [Test]
