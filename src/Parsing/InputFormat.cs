@@ -38,6 +38,12 @@ public readonly record struct InputFormat
     /// <summary>A Word document (Office Open XML).</summary>
     public static InputFormat Docx { get; } = new("docx");
 
+    /// <summary>A Word 97-2003 binary document (<c>.doc</c>, and WPS Office's <c>.wps</c>).</summary>
+    public static InputFormat Doc { get; } = new("doc");
+
+    /// <summary>An OFD document (GB/T 33190, the national format for electronic official documents).</summary>
+    public static InputFormat Ofd { get; } = new("ofd");
+
     /// <summary>A PDF with a text layer.</summary>
     public static InputFormat Pdf { get; } = new("pdf");
 

@@ -1,5 +1,7 @@
+using Extractor.Parsing.Readers.Doc;
 using Extractor.Parsing.Readers.Docx;
 using Extractor.Parsing.Readers.Html;
+using Extractor.Parsing.Readers.Ole;
 using Extractor.Parsing.Readers.Pdf;
 using Extractor.Parsing.Readers.PlainText;
 
@@ -9,16 +11,16 @@ namespace Extractor.Parsing.Readers;
 public static class NoticeReaders
 {
     /// <summary>
-    /// The built-in readers in the order they are asked: PDF, Word (DOCX), the formats the library recognises only to
-    /// refuse them with advice (legacy binary Office files, RTF, images), HTML, and plain text as the fallback.
+    /// The built-in readers in the order they are asked: PDF, Word (DOCX), Word 97-2003 (.doc, .wps), the formats the
+    /// library recognises only to refuse them with what they are or advice (other OLE compound files such as Excel
+    /// 97-2003 workbooks, RTF, images), HTML, and plain text as the fallback.
     /// </summary>
     public static IReadOnlyList<INoticeReader> Default { get; } =
     [
         new PdfReader(),
         new DocxReader(),
-        new RefusedFormatReader(new InputFormat("ole"), NoticeErrorKind.UnsupportedFormat,
-            "this is a legacy binary Office file (.doc/.xls/.wps); save it as .docx and parse that",
-            [[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]]),
+        new DocReader(),
+        new OleRefusalReader(),
         new RefusedFormatReader(new InputFormat("rtf"), NoticeErrorKind.UnsupportedFormat,
             "this is an RTF document; save it as .docx and parse that", ["{\\rtf"u8.ToArray()]),
         new RefusedFormatReader(new InputFormat("image"), NoticeErrorKind.NeedsOcr,

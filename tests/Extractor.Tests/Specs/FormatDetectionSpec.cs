@@ -43,10 +43,18 @@ public sealed class FormatDetectionSpec
         Assert.That(ParseAs(Encoding.UTF8.GetBytes("<注>本通报全文如下。\n一、问题甲\n整改情况：已完成。"), "notice.txt").Source.Format, Is.EqualTo("text"));
 
     [Test]
-    public void A_legacy_Word_file_is_an_error_that_says_what_to_do()
+    public void A_Word_97_document_named_txt_is_read_as_doc() =>
+        Assert.That(ParseAs(File.ReadAllBytes(Repo.Sample("formats/seed-002-libreoffice-word97.doc")), "notice.txt").Source.Format, Is.EqualTo("doc"));
+
+    [Test]
+    public void A_wps_file_in_the_Word_97_format_is_read_as_doc() =>
+        Assert.That(ParseAs(File.ReadAllBytes(Repo.Sample("formats/seed-002-renamed.wps")), "notice.wps").Items, Has.Count.EqualTo(4));
+
+    [Test]
+    public void An_OLE_file_cut_short_is_a_damaged_file()
     {
         var e = Assert.Throws<NoticeFormatException>(() => ParseAs([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0], "notice.doc"));
-        Assert.That((e!.Kind, e.Message), Is.EqualTo((NoticeErrorKind.UnsupportedFormat, "this is a legacy binary Office file (.doc/.xls/.wps); save it as .docx and parse that")));
+        Assert.That((e!.Kind, e.Message), Is.EqualTo((NoticeErrorKind.Corrupt, "the OLE compound file (a legacy Office document) is damaged: the file is shorter than its header")));
     }
 
     [Test]
