@@ -1,6 +1,7 @@
 using Extractor.Parsing.Readers.Doc;
 using Extractor.Parsing.Readers.Docx;
 using Extractor.Parsing.Readers.Html;
+using Extractor.Parsing.Readers.Ofd;
 using Extractor.Parsing.Readers.Ole;
 using Extractor.Parsing.Readers.Pdf;
 using Extractor.Parsing.Readers.PlainText;
@@ -11,16 +12,18 @@ namespace Extractor.Parsing.Readers;
 public static class NoticeReaders
 {
     /// <summary>
-    /// The built-in readers in the order they are asked: PDF, Word (DOCX), Word 97-2003 (.doc, .wps), the formats the
-    /// library recognises only to refuse them with what they are or advice (other OLE compound files such as Excel
-    /// 97-2003 workbooks, RTF, images), HTML, and plain text as the fallback.
+    /// The built-in readers in the order they are asked: PDF, Word (DOCX), Word 97-2003 (.doc, .wps), OFD, the formats
+    /// the library recognises only to refuse them with what they are or advice (other OLE compound files such as Excel
+    /// 97-2003 workbooks, other ZIP packages, RTF, images), HTML, and plain text as the fallback.
     /// </summary>
     public static IReadOnlyList<INoticeReader> Default { get; } =
     [
         new PdfReader(),
         new DocxReader(),
         new DocReader(),
+        new OfdReader(),
         new OleRefusalReader(),
+        new ZipRefusalReader(),
         new RefusedFormatReader(new InputFormat("rtf"), NoticeErrorKind.UnsupportedFormat,
             "this is an RTF document; save it as .docx and parse that", ["{\\rtf"u8.ToArray()]),
         new RefusedFormatReader(new InputFormat("image"), NoticeErrorKind.NeedsOcr,

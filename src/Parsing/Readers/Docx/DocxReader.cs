@@ -12,16 +12,22 @@ namespace Extractor.Parsing.Readers.Docx;
 /// insertions kept and deletions dropped, field codes skipped (their results kept), headers, footers, comments and
 /// drawings ignored, and automatic numbering rendered as displayed (<see cref="DocxNumbering"/>). A line break inside a
 /// paragraph starts a new block. Location: the 0-based index of the paragraph among all paragraphs of the body.
-/// Any ZIP package is taken for Word by its first bytes; one that holds no Word document is refused saying what it is.
+/// A ZIP package is taken for Word by the parts its directory names (<c>word/document.xml</c>); a package forced to be
+/// read as Word that holds no Word document is refused saying what it is.
 /// </summary>
 public sealed class DocxReader : INoticeReader
 {
     /// <inheritdoc/>
     public InputFormat Format => InputFormat.Docx;
 
-    /// <summary>Certain for a ZIP package (<c>PK\x03\x04</c>).</summary>
+    /// <summary>Certain for a ZIP package whose directory holds Word's parts (<c>word/document.xml</c>, or a content-types part and <c>word/</c> parts).</summary>
     public FormatConfidence Recognize(ReadOnlySpan<byte> content, string? fileName) =>
-        content.StartsWith("PK\x03\x04"u8) ? FormatConfidence.Certain : FormatConfidence.None;
+        IsWordPackage(ZipDirectory.Names(content)) ? FormatConfidence.Certain : FormatConfidence.None;
+
+    /// <summary>The package's parts are Word's.</summary>
+    internal static bool IsWordPackage(IReadOnlyCollection<string> names) =>
+        ZipDirectory.Has(names, "word/document.xml")
+        || ZipDirectory.Has(names, "[Content_Types].xml") && names.Any(n => n.TrimStart('/').StartsWith("word/", StringComparison.OrdinalIgnoreCase));
 
     /// <inheritdoc/>
     public ExtractedDocument Read(Stream content, ReaderContext context)
@@ -77,13 +83,8 @@ public sealed class DocxReader : INoticeReader
                     throw new NoticeFormatException(NoticeErrorKind.LimitExceeded,
                         $"the Word package decompresses past the {limits.MaxDecompressedBytes / (1024 * 1024)} MiB limit");
             }
-            if (names.Contains("word/document.xml") || names.Contains("[Content_Types].xml") && names.Any(n => n.StartsWith("word/", StringComparison.OrdinalIgnoreCase)))
-                return;
-            var what = names.Contains("xl/workbook.xml") ? "an Excel workbook"
-                : names.Contains("ppt/presentation.xml") ? "a PowerPoint presentation"
-                : names.Contains("mimetype") && names.Contains("content.xml") ? "an OpenDocument file (save it as .docx)"
-                : "a ZIP archive";
-            throw new NoticeFormatException(NoticeErrorKind.UnsupportedFormat, $"this is {what}, not a Word document");
+            if (IsWordPackage(names)) return;
+            throw new NoticeFormatException(NoticeErrorKind.UnsupportedFormat, $"this is {ZipRefusalReader.What(names)}, not a Word document");
         }
         catch (InvalidDataException e)
         {
