@@ -129,10 +129,11 @@ internal sealed class CompoundFile
         var result = new byte[entry.Size];
         var sector = entry.Start;
         var written = 0L;
-        var steps = 0;
+        var visited = new System.Collections.BitArray(_miniFat.Length);
         while (written < entry.Size)
         {
-            if (sector >= _miniFat.Length || ++steps > _miniFat.Length) throw Damaged($"the mini sector chain of '{entry.Name}' is broken or loops");
+            if (sector >= _miniFat.Length || visited[(int)sector]) throw Damaged($"the mini sector chain of '{entry.Name}' is broken or loops");
+            visited[(int)sector] = true;
             var offset = (long)sector * _miniSectorSize;
             if (offset >= mini.Length) throw Damaged($"the stream '{entry.Name}' lies outside the mini stream");
             var count = (int)Math.Min(Math.Min(_miniSectorSize, entry.Size - written), mini.Length - offset);
@@ -149,11 +150,12 @@ internal sealed class CompoundFile
         if (size > _length) throw Damaged($"its {what} declares {size} bytes, more than the whole file");
         var data = new MemoryStream(size is { } s ? (int)s : _sectorSize);
         var sector = start;
-        var steps = 0;
+        var visited = new System.Collections.BitArray(_fat.Length);
         while (sector != EndOfChain && (size is null || data.Length < size))
         {
             if (sector > MaxRegularSector || sector >= _fat.Length) throw Damaged($"the sector chain of its {what} leaves the file");
-            if (++steps > _fat.Length) throw Damaged($"the sector chain of its {what} loops");
+            if (visited[(int)sector]) throw Damaged($"the sector chain of its {what} loops");
+            visited[(int)sector] = true;
             var bytes = Sector(content, sector, _sectorSize);
             var count = size is { } total ? (int)Math.Min(bytes.Length, total - data.Length) : bytes.Length;
             data.Write(bytes[..count]);
