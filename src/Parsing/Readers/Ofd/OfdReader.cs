@@ -68,7 +68,17 @@ public sealed class OfdReader : INoticeReader
             context.Cancellation.ThrowIfCancellationRequested();
             var location = OfdText.Attr(pages[number - 1], "BaseLoc");
             var path = location is null ? null : package.Resolve(documentPath, location);
-            var page = path is null ? null : package.Load(path);
+            XDocument? page;
+            try
+            {
+                page = path is null ? null : package.Load(path);
+            }
+            catch (NoticeFormatException e) when (e.Kind == NoticeErrorKind.Corrupt)
+            {
+                warnings.Add(new Warning { Code = WarningCodes.ContentSkipped, Message = $"page {number} could not be read: {e.Message}" });
+                lines.Add([]);
+                continue;
+            }
             if (page?.Root is null)
             {
                 warnings.Add(new Warning { Code = WarningCodes.ContentSkipped, Message = $"page {number} could not be read: its content part {location} is missing" });
