@@ -49,14 +49,25 @@ def delta_x(advances):
         i = j
     return ' '.join(out)
 
-def wrap(text, first, rest, em):
-    """Breaks text into lines of at most first/rest millimetres; closing punctuation hangs past the margin."""
-    lines, current, width, capacity = [], '', 0.0, first
+def tokens(text):
+    """Units a line does not break inside: a run of Latin letters and digits (with their signs), or one CJK character."""
+    out = []
     for c in text:
-        w = em / 2 if narrow(c) else em
-        if current and width + w > capacity + 1e-6 and c not in CLOSING:
+        if out and narrow(c) and not c.isspace() and narrow(out[-1][-1]) and not out[-1][-1].isspace():
+            out[-1] += c
+        else:
+            out.append(c)
+    return out
+
+def wrap(text, first, rest, em):
+    """Breaks text into lines of at most first/rest millimetres, never inside a Latin word or a number; closing
+    punctuation hangs past the margin."""
+    lines, current, width, capacity = [], '', 0.0, first
+    for token in tokens(text):
+        w = sum(em / 2 if narrow(c) else em for c in token)
+        if current and width + w > capacity + 1e-6 and token not in CLOSING:
             lines.append(current); current, width, capacity = '', 0.0, rest
-        current += c; width += w
+        current += token; width += w
     if current: lines.append(current)
     return lines
 
@@ -75,9 +86,11 @@ class Layout:
         y = TOP + self.pitch * len(self.pages[-1]) + size
         advances = [em / 2 if narrow(c) else em for c in text]
         natural = sum(advances[:-1]) + size
-        if justify_to is not None and len(text) > 1 and justify_to > natural:
-            extra = (justify_to - natural) / (len(text) - 1)
-            advances = [a + extra for a in advances]
+        # Justified: the room left is shared by the gaps next to a CJK character (a Latin word keeps its spacing).
+        stretch = [i for i in range(len(text) - 1) if not (narrow(text[i]) and narrow(text[i + 1]))]
+        if justify_to is not None and stretch and justify_to > natural:
+            extra = (justify_to - natural) / len(stretch)
+            for i in stretch: advances[i] += extra
         runs, start = [], 0
         for i in range(1, len(text) + 1):
             if i == len(text) or narrow(text[i]) != narrow(text[start]):

@@ -95,7 +95,7 @@ internal sealed class CompoundFile
         {
             if (difat > MaxRegularSector || difat >= sectors) throw Damaged("its DIFAT chain leaves the file");
             if (!seenDifat.Add(difat)) throw Damaged("its DIFAT chain loops");
-            var sector = Sector(content, difat, sectorSize);
+            var sector = Padded(content, difat, sectorSize);
             for (var i = 0; i < perDifat && fatLocations.Count < fatSectors; i++) fatLocations.Add(U32(sector, i * 4));
             difat = U32(sector, perDifat * 4);
         }
@@ -103,7 +103,7 @@ internal sealed class CompoundFile
         for (var s = 0; s < fatLocations.Count; s++)
         {
             if (fatLocations[s] > MaxRegularSector || fatLocations[s] >= sectors) throw Damaged("a FAT sector lies outside the file");
-            var sector = Sector(content, fatLocations[s], sectorSize);
+            var sector = Padded(content, fatLocations[s], sectorSize);
             for (var i = 0; i < sectorSize / 4; i++) fat[s * (sectorSize / 4) + i] = U32(sector, i * 4);
         }
 
@@ -171,6 +171,17 @@ internal sealed class CompoundFile
         var offset = ((long)sector + 1) * sectorSize;
         if (offset >= content.Length) throw Damaged("a sector lies past the end of the file (it is truncated)");
         return content.Slice((int)offset, (int)Math.Min(sectorSize, content.Length - offset));
+    }
+
+    /// <summary>A sector of an allocation table; where the file is cut short the entries read as free sectors.</summary>
+    private static ReadOnlySpan<byte> Padded(ReadOnlySpan<byte> content, uint sector, int sectorSize)
+    {
+        var bytes = Sector(content, sector, sectorSize);
+        if (bytes.Length == sectorSize) return bytes;
+        var padded = new byte[sectorSize];
+        Array.Fill(padded, (byte)0xFF);
+        bytes.CopyTo(padded);
+        return padded;
     }
 
     private sealed record RawEntry(string Name, byte Type, uint Left, uint Right, uint Child, uint Start, long Size);
