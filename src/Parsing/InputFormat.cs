@@ -10,7 +10,7 @@ public readonly record struct InputFormat
 {
     private readonly string? _name;
 
-    /// <summary>A format named <paramref name="name"/> (lower-case letters, digits and hyphens: <c>ofd</c>, <c>mhtml</c>).</summary>
+    /// <summary>A format named <paramref name="name"/> (lower-case letters, digits and hyphens: <c>rtf</c>, <c>mhtml</c>).</summary>
     /// <exception cref="ArgumentException">The name is empty or not in lower case.</exception>
     public InputFormat(string name)
     {

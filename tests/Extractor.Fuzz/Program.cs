@@ -27,9 +27,11 @@ public static class Program
             "html" => bytes => Check(() => Parser.Parse(bytes, InputFormat.Html), bytes.Length),
             "docx" => bytes => Check(() => Parser.Parse(bytes, InputFormat.Docx), bytes.Length),
             "pdf" => bytes => Check(() => Parser.Parse(bytes, InputFormat.Pdf), bytes.Length),
+            "doc" => bytes => Check(() => Parser.Parse(bytes, InputFormat.Doc), bytes.Length),
+            "ofd" => bytes => Check(() => Parser.Parse(bytes, InputFormat.Ofd), bytes.Length),
             "pipeline" => bytes => Check(() => Parser.ParseText(Encoding.UTF8.GetString(bytes)), null),
             "auto" => bytes => Check(() => Parser.Parse(bytes), bytes.Length),
-            _ => throw new ArgumentException("target: text, html, docx, pdf, pipeline or auto"),
+            _ => throw new ArgumentException("target: text, html, docx, pdf, doc, ofd, pipeline or auto"),
         };
         if (args.Length > 1)
         {

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Fuzzes one target with AFL++ and SharpFuzz.
-#   tests/Extractor.Fuzz/run.sh TARGET [SECONDS]     TARGET: text, html, docx, pdf, pipeline or auto
+#   tests/Extractor.Fuzz/run.sh TARGET [SECONDS]     TARGET: text, html, docx, pdf, doc, ofd, pipeline or auto
 # Needs afl-fuzz (Debian: apt-get install afl++). Builds into tests/Extractor.Fuzz/out/TARGET, instruments the library
 # and its readers' dependencies, seeds the corpus from samples/ and runs for SECONDS (default 600). Findings land in
 # tests/Extractor.Fuzz/out/TARGET/findings; replay one with: dotnet out/TARGET/bin/Extractor.Fuzz.dll TARGET FILE...
 set -euo pipefail
-target=${1:?target: text, html, docx, pdf, pipeline or auto}
+target=${1:?target: text, html, docx, pdf, doc, ofd, pipeline or auto}
 seconds=${2:-600}
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -23,6 +23,8 @@ case "$target" in
   html) seeds=$(find "$root/samples" -name '*.html' -size -16k) ;;
   docx) seeds=$(find "$root/samples" "$root/tests/Extractor.Tests/Corpus" -name '*.docx' -size -16k) ;;
   pdf) seeds=$(find "$root/tests/Extractor.Tests/Corpus/pdf" -name '*.pdf' -size -16k) ;;
+  doc) seeds=$(find "$root/samples" "$root/tests/Extractor.Tests/Corpus" -name '*.doc' -size -24k) ;;
+  ofd) seeds=$(find "$root/samples" -name '*.ofd' -size -16k) ;;
   auto) seeds=$(find "$root/samples" -maxdepth 1 -name '*.txt' -size -2k; find "$root/tests/Extractor.Tests/Corpus/pdf" -name 'tiny.pdf') ;;
 esac
 for s in $seeds; do cp "$s" "$out/corpus/"; done
