@@ -61,6 +61,16 @@ public sealed class DocReaderSpec
     }
 
     [Test]
+    public void A_page_break_inside_a_paragraph_starts_a_block_of_it_and_a_section_break_ends_it()
+    {
+        var doc = new WordBinary()
+            .P("问题甲，\u000C详见附件。", Sprm.List(1, 0)).P("整改情况：已完成。\u000C").P("问题乙", Sprm.List(1, 0)).P("整改情况：已完成。")
+            .List((0x25, "\u0000、", 1)).Instance();
+        var notice = Read(doc.Build());
+        Assert.That(notice.Items.Select(i => string.Join("", i.Path) + i.Problem.Text), Is.EqualTo(new[] { "一、问题甲，\n详见附件。", "二、问题乙" }));
+    }
+
+    [Test]
     public void Tracked_deletions_are_dropped()
     {
         var doc = new WordBinary().P("一、问题甲").P("整改情况：删除的措施，已完成。").Delete(11, 6);

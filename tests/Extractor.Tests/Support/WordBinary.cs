@@ -24,10 +24,10 @@ internal sealed class WordBinary
     /// <summary>Overrides the FIB's ccpText.</summary>
     public int? CcpText { get; set; }
 
-    /// <summary>Adds a paragraph; <paramref name="text"/> may hold field characters, line breaks, and end with a cell mark (0x07) instead of a paragraph mark.</summary>
+    /// <summary>Adds a paragraph; <paramref name="text"/> may hold field characters, line breaks, and end with a cell mark (0x07) or a section break (0x0C) instead of a paragraph mark.</summary>
     public WordBinary P(string text, byte[]? sprms = null, int istd = 0)
     {
-        _paragraphs.Add((text.EndsWith('\u0007') ? text : text + "\r", sprms ?? [], istd));
+        _paragraphs.Add((text.EndsWith('\u0007') || text.EndsWith('\u000C') ? text : text + "\r", sprms ?? [], istd));
         return this;
     }
 

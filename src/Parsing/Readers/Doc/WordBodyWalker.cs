@@ -5,8 +5,8 @@ namespace Extractor.Parsing.Readers.Doc;
 
 /// <summary>
 /// Walks the main text of a Word 97-2003 document once, character by character, into blocks: a paragraph mark
-/// (0x0D), a cell mark (0x07) or a section or page break (0x0C) ends a paragraph, a line break (0x0B) starts a new
-/// block; a field's code (between 0x13 and 0x14) is skipped and its result (up to 0x15) kept, nested fields too;
+/// (0x0D), a cell mark (0x07) or a section break (0x0C where a paragraph run ends) ends a paragraph, a line break
+/// (0x0B) or a page break inside a paragraph starts a new block; a field's code (between 0x13 and 0x14) is skipped and its result (up to 0x15) kept, nested fields too;
 /// tracked deletions are dropped; pictures, footnote and comment anchors and other control characters are left out.
 /// Each paragraph gets its list number, if it has one. Table cells (paragraphs in a table, closed by a cell mark) are
 /// gathered per row and laid out when the row mark brings the row's cell boundaries and merges; cells of nested
@@ -46,6 +46,11 @@ internal sealed class WordBodyWalker(ExtractedDocumentBuilder builder, WordText 
                     continue;
                 case '\u0015':
                     if (fields.Count > 0 && fields.Pop()) inCode--;
+                    continue;
+                case '\u000C' when !formatting.EndsParagraph(text.FcRange(cp).End):
+                    // A page break inside a paragraph: a new line of the same paragraph (a section break ends its paragraph).
+                    lines.Add(line.ToString());
+                    line.Clear();
                     continue;
                 case '\r' or '\u0007' or '\u000C':
                     lines.Add(line.ToString());

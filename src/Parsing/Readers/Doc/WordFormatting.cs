@@ -50,6 +50,9 @@ internal sealed class WordFormatting
         return properties;
     }
 
+    /// <summary>True when a paragraph run ends at stream offset <paramref name="fcEnd"/>: the character before it ends its paragraph.</summary>
+    public bool EndsParagraph(int fcEnd) => Find(fcEnd - 1) is { } run && run.FcEnd == fcEnd;
+
     /// <summary>True when the character at stream offset <paramref name="fc"/> is a tracked deletion.</summary>
     public bool IsDeleted(int fc)
     {

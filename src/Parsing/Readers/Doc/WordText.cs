@@ -24,7 +24,10 @@ internal sealed class WordText
     public string Text { get; }
 
     /// <summary>The offset in the WordDocument stream of the character at <paramref name="cp"/>.</summary>
-    public int FcOf(int cp)
+    public int FcOf(int cp) => FcRange(cp).Start;
+
+    /// <summary>The offsets in the WordDocument stream of the character at <paramref name="cp"/> and just past it.</summary>
+    public (int Start, int End) FcRange(int cp)
     {
         int lo = 0, hi = _pieces.Length - 1;
         while (lo < hi)
@@ -34,7 +37,9 @@ internal sealed class WordText
             else hi = mid - 1;
         }
         var p = _pieces[lo];
-        return p.Offset + (cp - p.CpStart) * (p.Compressed ? 1 : 2);
+        var width = p.Compressed ? 1 : 2;
+        var start = p.Offset + (cp - p.CpStart) * width;
+        return (start, start + width);
     }
 
     /// <summary>Reads the piece table and the text it maps.</summary>
