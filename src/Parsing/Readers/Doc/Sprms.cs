@@ -92,7 +92,7 @@ internal sealed class ParagraphProperties
             case Sprms.PIlfo: Ilfo = BinaryPrimitives.ReadInt16LittleEndian(operand); break;
             case Sprms.PIlvl: Ilvl = operand[0]; break;
             case Sprms.TTableHeader: Header = operand[0] != 0; break;
-            case Sprms.TDefTable: Row = RowDefinition.Read(operand[2..]); break;
+            case Sprms.TDefTable: Row = operand.Length > 2 ? RowDefinition.Read(operand[2..]) : null; break;
             case Sprms.TVertMerge when operand.Length >= 3 && Row is not null:
                 Row.SetVerticalMerge(operand[1], operand[2]);
                 break;
