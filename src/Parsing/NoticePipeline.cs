@@ -1,4 +1,5 @@
 using Extractor.Parsing.Extraction;
+using Extractor.Parsing.Extraction.Metadata;
 using Extractor.Parsing.Normalization;
 using Extractor.Parsing.Outline;
 using Extractor.Parsing.Readers;
@@ -14,17 +15,24 @@ internal static class NoticePipeline
 {
     public static Notice Run(ExtractedDocument document, string? sourcePath, CompiledRules rules, CancellationToken cancellation = default)
     {
-        var paragraphs = Normalizer.Normalize(document);
+        var paragraphs = Normalizer.Normalize(document, out var glosses);
         cancellation.ThrowIfCancellationRequested();
         var outline = OutlineProcessor.Build(paragraphs, rules, document.Tables);
         cancellation.ThrowIfCancellationRequested();
-        return Extract(document, outline, sourcePath, rules);
+        return Extract(document, outline, glosses, sourcePath, rules);
     }
 
-    private static Notice Extract(ExtractedDocument document, OutlineDocument outline, string? sourcePath, CompiledRules rules)
+    private static Notice Extract(ExtractedDocument document, OutlineDocument outline, List<(int Start, int End)> glosses, string? sourcePath, CompiledRules rules)
     {
         var locations = new LocationResolver(document);
         var warnings = new List<Warning>(document.Warnings);
+        if (glosses.Count > 0)
+            warnings.Add(new Warning
+            {
+                Code = WarningCodes.ConverterDamage,
+                Message = $"{glosses.Count} pinyin glosses a character converter left after ideographs (such as “{document.Text[glosses[0].Start..glosses[0].End]}”) were dropped",
+                Location = locations.Resolve(glosses[0].Start, glosses[0].End),
+            });
         var metadata = MetadataExtractor.Extract(outline, document.ContainerTitle, rules, locations, warnings);
         var items = outline.Items.Select((item, i) => (item, ItemExtractor.Extract(item, i + 1, rules, locations, warnings))).ToList();
         var sections = SectionExtractor.Extract(outline.Root, items, locations);

@@ -75,4 +75,18 @@ public sealed class EvaluateTests
         File.WriteAllText(minimums, """{ "pairs": 1.0 }""");
         Assert.That(Run(minimums).Code, Is.EqualTo(2), "an unknown figure is a usage error");
     }
+
+    [Test]
+    public void The_real_notice_corpus_scores_at_least_its_minimums()
+    {
+        // CI's guard against regressions: the figures reached on the corpus are the floor (tests/real-notices/minimums.json).
+        var corpus = Path.Combine(Support.Repo.Root, "tests", "real-notices");
+        var minimums = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(Path.Combine(corpus, "minimums.json")))!;
+        var evaluation = Evaluator.Run(corpus, new Parsing.NoticeParser());
+        Assert.That(evaluation.Cases, Has.Count.GreaterThanOrEqualTo(100));
+        var figures = evaluation.Total.Figures();
+        var below = minimums.Where(m => figures[m.Key] + 1e-9 < m.Value).Select(m => $"{m.Key}: {figures[m.Key]:0.000} < {m.Value:0.000}").ToList();
+        Assert.That(below, Is.Empty, "the parser scores below the corpus minimums; run 'extractor evaluate tests/real-notices -v' to see what it misses");
+    }
 }
+

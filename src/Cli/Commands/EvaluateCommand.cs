@@ -24,6 +24,11 @@ internal static class EvaluateCommand
             HelpName = "FILE",
         };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List, for each case, the pairs, headings and values the parser missed." };
+        var write = new Option<FileInfo?>("--write-minimums")
+        {
+            Description = "Write today's figures (rounded down to 3 decimals) to this file as the new minimums, after the parser got better.",
+            HelpName = "FILE",
+        };
         var command = new Command("evaluate", """
             Score the parser on a corpus of real notices against gold written by reading them.
 
@@ -34,12 +39,12 @@ internal static class EvaluateCommand
 
             Example:
               extractor evaluate tests/real-notices --minimums tests/real-notices/minimums.json
-            """) { directory, minimums, verbose };
-        command.SetAction(result => Run(result.GetValue(directory)!, result.GetValue(minimums), result.GetValue(verbose), console));
+            """) { directory, minimums, verbose, write };
+        command.SetAction(result => Run(result.GetValue(directory)!, result.GetValue(minimums), result.GetValue(verbose), console, result.GetValue(write)));
         return command;
     }
 
-    internal static int Run(DirectoryInfo directory, FileInfo? minimumsFile, bool verbose, CliConsole console)
+    internal static int Run(DirectoryInfo directory, FileInfo? minimumsFile, bool verbose, CliConsole console, FileInfo? writeMinimums = null)
     {
         if (!directory.Exists)
         {
@@ -66,6 +71,12 @@ internal static class EvaluateCommand
             return ExitCodes.Failed;
         }
         Evaluator.Print(evaluation, verbose, console.Out);
+        if (writeMinimums is not null)
+        {
+            var floors = evaluation.Total.Figures().ToDictionary(f => f.Key, f => Math.Floor(f.Value * 1000) / 1000, StringComparer.Ordinal);
+            File.WriteAllText(writeMinimums.FullName, JsonSerializer.Serialize(floors, EvaluationJsonContext.Default.DictionaryStringDouble) + "\n");
+            console.Out.WriteLine($"wrote {writeMinimums}");
+        }
         var failed = evaluation.Cases.Count(c => c.Error is not null);
         if (minimums is not null)
         {

@@ -73,5 +73,6 @@ internal static class Evaluator
     };
 }
 
+[JsonSourceGenerationOptions(WriteIndented = true)]
 [JsonSerializable(typeof(Dictionary<string, double>))]
 internal sealed partial class EvaluationJsonContext : JsonSerializerContext;

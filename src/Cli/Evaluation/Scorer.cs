@@ -51,7 +51,7 @@ internal sealed record CaseScore(string Id, string Genre)
 /// one pair; a gold heading is found when a section's heading paragraph starts with its marker and holds its text quote
 /// right after it (a secondary marker or problem label may come between).
 /// </summary>
-internal static class Scorer
+internal static partial class Scorer
 {
     public static CaseScore Score(string id, Gold gold, Notice notice, string text)
     {
@@ -62,11 +62,11 @@ internal static class Scorer
         int matched = 0, labels = 0;
         foreach (var pair in gold.Pairs)
         {
-            var problem = Norm(pair.Problem);
-            var rectification = Norm(pair.Rectification);
+            var problem = Quote(pair.Problem);
+            var rectification = Quote(pair.Rectification);
             var k = Enumerable.Range(0, items.Count).FirstOrDefault(k => !used[k]
-                && Norm(items[k].Problem.Text).StartsWith(problem, StringComparison.Ordinal)
-                && Norm(items[k].Rectification!.Text).StartsWith(rectification, StringComparison.Ordinal), -1);
+                && Quote(items[k].Problem.Text).StartsWith(problem, StringComparison.Ordinal)
+                && Quote(items[k].Rectification!.Text).StartsWith(rectification, StringComparison.Ordinal), -1);
             if (k < 0)
             {
                 misses.Add($"pair not found: {pair.Problem} → {pair.Label ?? "(no label)"}：{pair.Rectification}");
@@ -157,7 +157,22 @@ internal static class Scorer
         }
     }
 
+    /// <summary>The text as a quote is compared: <see cref="Norm"/>, without a list marker at its start (<c>（一）</c>, <c>1.</c>, <c>①</c>).</summary>
+    internal static string Quote(string s)
+    {
+        var text = Norm(s);
+        var m = LeadingMarker().Match(text);
+        return m.Success && m.Length < text.Length ? text[m.Length..] : text;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[（(][一二三四五六七八九十0-9０-９]{1,3}[）)][、.．]?|[0-9０-９]{1,3}[.．、](?!(?![0-9０-９]{4}年)[0-9０-９])|[①-⑳]|[一二三四五六七八九十]{1,3}[、.．])")]
+    private static partial System.Text.RegularExpressions.Regex LeadingMarker();
+
     /// <summary>The text without white space or invisible characters: quotes are compared by their visible characters.</summary>
     internal static string Norm(string s) =>
-        string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c is not ('\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00AD')));
+        PinyinGloss().Replace(string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c is not ('\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00AD'))), "");
+
+    /// <summary>A converter's pinyin gloss after an ideograph (<c>關(guān)</c>): the parser drops them, so the gold's quotes are read without them.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,6}\)")]
+    private static partial System.Text.RegularExpressions.Regex PinyinGloss();
 }

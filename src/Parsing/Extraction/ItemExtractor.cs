@@ -22,8 +22,8 @@ internal static class ItemExtractor
         var fields = item.Lines.Select(f => new Field
         {
             Name = f.Label.Label,
-            Value = f.Value.Text,
-            Location = locations.Of(f.Paragraph),
+            Value = Paragraph.JoinText(f.Values()),
+            Location = locations.Of([.. f.Paragraphs()]),
         }).ToList();
         // The item spans its problem, its rectification and its fields.
         IEnumerable<SourceLocation> parts = [problem.Location, .. rectification is null ? [] : new[] { rectification.Location }, .. fields.Select(f => f.Location)];
@@ -58,21 +58,22 @@ internal static class ItemExtractor
         }
         return new Problem
         {
-            Title = Title(paragraphs[0].Text, rules),
+            Title = Title(paragraphs[0].Text, rules, paragraphs[0].MatchText),
             Text = Paragraph.JoinText(paragraphs),
             Location = locations.Of(paragraphs),
         };
     }
 
     /// <summary>The problem in a phrase: the phrase of <c>针对…的问题</c>, or the first sentence.</summary>
-    internal static string Title(string text, CompiledRules rules)
+    internal static string Title(string text, CompiledRules rules, string? matchText = null)
     {
         var first = Sentences.First(text);
+        var matchFirst = (matchText ?? text)[..first.Length];
         foreach (var pattern in rules.ProblemPhrases)
         {
-            var m = pattern.Match(first);
+            var m = pattern.Match(matchFirst);
             if (m.Success && m.Groups["phrase"] is { Success: true, Length: > 0 } phrase)
-                return TextTools.Unquote(phrase.Value.Trim());
+                return TextTools.Unquote(first.Substring(phrase.Index, phrase.Length).Trim());
         }
         return first;
     }
@@ -91,7 +92,7 @@ internal static class ItemExtractor
             parts.Add(new MeasureSplitter.Part(content, part.Measure, StartsSeries: i > 0 && part.Label is not null));
         }
         var measures = MeasureSplitter.Split(parts, rules, locations, warnings);
-        var (status, cue) = StatusClassifier.Classify([.. item.Status.Select(s => s.Value)], contents, rules, locations);
+        var (status, cue) = StatusClassifier.Classify([.. item.Status.SelectMany(s => s.Values())], contents, rules, locations);
         return new Rectification
         {
             Label = item.Label?.Label,

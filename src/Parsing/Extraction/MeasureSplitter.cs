@@ -32,7 +32,7 @@ internal static class MeasureSplitter
                 continue;
             }
             var matches = new List<(int Index, int Length, int Number, string Text)>();
-            foreach (System.Text.RegularExpressions.Match m in rules.MeasureOrdinal.Matches(p.Text))
+            foreach (System.Text.RegularExpressions.Match m in rules.MeasureOrdinal.Matches(p.MatchText))
             {
                 var number = ChineseNumerals.ParseAny(m.Groups["number"].Value);
                 if (number > 0) matches.Add((m.Index, m.Length, number, m.Value));

@@ -17,9 +17,9 @@ internal static class StatsExtractor
         var stats = new List<Statistic>();
         var seen = new HashSet<(string, int)>();
         foreach (var p in paragraphs)
-            foreach (var (start, end) in Sentences.Statements(p.Text))
+            foreach (var (start, end) in Sentences.Statements(p.MatchText))
             {
-                var sentence = p.Text[start..end];
+                var sentence = p.MatchText[start..end];
                 foreach (var rule in rules.Stats)
                     foreach (Match m in rule.Pattern.Matches(sentence))
                     {
@@ -30,7 +30,7 @@ internal static class StatsExtractor
                             Name = rule.Name,
                             Value = value,
                             Unit = m.Groups["unit"] is { Success: true } unit ? unit.Value : rule.Unit,
-                            Text = sentence,
+                            Text = p.Text[start..end],
                             Location = locations.Of(p, start, end),
                         });
                     }

@@ -16,7 +16,7 @@ internal static class StatusClassifier
     {
         foreach (var value in statusValues)
         {
-            var v = value.Text.TrimEnd('。', '.', ' ');
+            var v = value.MatchText.TrimEnd('。', '.', ' ');
             if (rules.OngoingValues.Contains(v)) return (RectificationStatus.Ongoing, Span(value, 0, value.Text.Length, locations));
             if (rules.DoneValues.Contains(v)) return (RectificationStatus.Done, Span(value, 0, value.Text.Length, locations));
             if (Find(value, rules.Ongoing, rules) is { } ongoing) return (RectificationStatus.Ongoing, Span(value, ongoing.Index, ongoing.End, locations));
@@ -37,7 +37,7 @@ internal static class StatusClassifier
     /// <summary>The earliest occurrence of any word that is not part of an ignored phrase.</summary>
     private static (int Index, int End)? Find(Paragraph p, string[] words, CompiledRules rules)
     {
-        var text = p.Text;
+        var text = p.MatchText;
         (int Index, int End)? best = null;
         foreach (var word in words)
         {

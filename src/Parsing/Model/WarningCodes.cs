@@ -39,6 +39,9 @@ public static class WarningCodes
     /// <summary>A PDF's text layer reported look-alike characters that were read as the document's own (戶 for 户).</summary>
     public const string TextLayerRepaired = "text-layer-repaired";
 
+    /// <summary>A character converter damaged the text (pinyin glosses after ideographs: <c>關(guān)</c>), and the damage was undone.</summary>
+    public const string ConverterDamage = "converter-damage";
+
     /// <summary>A reader dropped or could not read part of the input (a page without text, an unreadable table).</summary>
     public const string ContentSkipped = "content-skipped";
 }

@@ -14,13 +14,20 @@ namespace Extractor.Parsing.Normalization;
 internal static class Normalizer
 {
     /// <summary>Normalizes every block of <paramref name="document"/>, table cells included; blocks left empty are dropped.</summary>
-    public static List<Paragraph> Normalize(ExtractedDocument document)
+    public static List<Paragraph> Normalize(ExtractedDocument document) => Normalize(document, out _);
+
+    /// <summary>
+    /// Normalizes every block, and says where pinyin glosses a character converter left (<c>關(guān)</c>) were dropped
+    /// (<see cref="PinyinGlosses"/>): their source ranges.
+    /// </summary>
+    public static List<Paragraph> Normalize(ExtractedDocument document, out List<(int Start, int End)> glosses)
     {
         var paragraphs = new List<Paragraph>(document.Blocks.Count);
         var buffer = new char[64];
+        glosses = [];
         for (var b = 0; b < document.Blocks.Count; b++)
         {
-            var paragraph = Normalize(document.Text, document.Blocks[b], paragraphs.Count, ref buffer);
+            var paragraph = Normalize(document.Text, document.Blocks[b], paragraphs.Count, ref buffer, glosses);
             if (paragraph is not null) paragraphs.Add(paragraph.WithBlockIndex(b));
         }
         return paragraphs;
@@ -30,10 +37,10 @@ internal static class Normalizer
     public static Paragraph? Normalize(string source, TextBlock block, int index)
     {
         var buffer = new char[Math.Max(16, block.Length)];
-        return Normalize(source, block, index, ref buffer);
+        return Normalize(source, block, index, ref buffer, null);
     }
 
-    private static Paragraph? Normalize(string source, TextBlock block, int index, ref char[] buffer)
+    private static Paragraph? Normalize(string source, TextBlock block, int index, ref char[] buffer, List<(int Start, int End)>? glosses)
     {
         if (buffer.Length < block.Length) buffer = new char[Math.Max(block.Length, buffer.Length * 2)];
         var map = new int[block.Length + 1];
@@ -69,6 +76,14 @@ internal static class Normalizer
                 continue;
             }
             if (CharClass.IsInvisible(c)) continue;
+            // A converter's pinyin gloss after an ideograph (關(guān)) is dropped.
+            if (c == '(' && length > 0 && pendingSpace < 0 && CharClass.IsCjk(buffer[length - 1]) && PinyinGlosses.LengthAt(source, i) is var gloss and > 0
+                && i + gloss <= block.End)
+            {
+                glosses?.Add((i, i + gloss));
+                i += gloss - 1;
+                continue;
+            }
             c = LookAlikes.Canonical(c);
             // A lone surrogate is no character: U+FFFD, as every UTF-16 consumer (and the JSON writer) would read it.
             if (char.IsHighSurrogate(c) ? i + 1 >= block.End || !char.IsLowSurrogate(source[i + 1])

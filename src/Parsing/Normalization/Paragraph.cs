@@ -21,6 +21,7 @@ internal sealed class Paragraph
     public Paragraph(string text, int[] map, int mapOffset, TextBlock block, int index)
     {
         Text = text;
+        MatchText = HanVariants.Simplify(text);
         _map = map;
         _mapOffset = mapOffset;
         Block = block;
@@ -29,6 +30,13 @@ internal sealed class Paragraph
 
     /// <summary>The normalized text.</summary>
     public string Text { get; }
+
+    /// <summary>
+    /// The text as rules are matched against it: traditional characters read as their simplified variants, so that a
+    /// notice in traditional characters (整改結果) meets the same labels, cues and patterns. Offsets are those of
+    /// <see cref="Text"/>, which is what values are cut from.
+    /// </summary>
+    public string MatchText { get; }
 
     /// <summary>Index of the source block in <see cref="ExtractedDocument.Blocks"/>.</summary>
     public int BlockIndex { get; init; } = -1;

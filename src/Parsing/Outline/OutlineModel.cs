@@ -56,7 +56,8 @@ internal sealed class OutlineDocument
         {
             foreach (var p in item.Problem) yield return ("problem", p.SourceStart, p.SourceStop);
             foreach (var part in item.Rectification) yield return ("rectification", part.Paragraph.SourceStart, part.Paragraph.SourceStop);
-            foreach (var line in item.Lines) yield return ("field", line.Paragraph.SourceStart, line.Paragraph.SourceStop);
+            foreach (var line in item.Lines)
+                foreach (var p in line.Paragraphs()) yield return ("field", p.SourceStart, p.SourceStop);
         }
         foreach (var p in Closing) yield return ("closing", p.SourceStart, p.SourceStop);
         foreach (var p in Signature) yield return ("signature", p.SourceStart, p.SourceStop);
@@ -66,7 +67,9 @@ internal sealed class OutlineDocument
     {
         if (section.Heading is { } heading)
         {
-            var owned = section.Item is { OwnsSection: true } && section.Content is not null;
+            // The heading's text is the problem of the item that owns it (whole, or cut where an unlabelled rectification starts).
+            var owned = section.Item is { OwnsSection: true } item && section.Content is { } content
+                && item.Problem.Count > 0 && item.Problem[0].SourceStart == content.SourceStart;
             var end = owned ? section.Content!.SourceStart : heading.SourceStop;
             if (end > heading.SourceStart) yield return ("heading", heading.SourceStart, end);
         }
@@ -168,7 +171,8 @@ internal sealed class OutlineItem
         if (Anchor is not null) yield return Anchor;
         foreach (var p in Problem) yield return p;
         foreach (var part in Rectification) yield return part.Paragraph;
-        foreach (var line in Lines) yield return line.Paragraph;
+        foreach (var line in Lines)
+            foreach (var p in line.Paragraphs()) yield return p;
     }
 
     /// <summary>Where the item starts in the extracted text: its first paragraph's start.</summary>
@@ -182,11 +186,27 @@ internal readonly record struct RectificationPart(Paragraph Paragraph, LabelMatc
     public Paragraph Content => Label is { } l ? Paragraph.Slice(l.ContentStart, Paragraph.Text.Length) : Paragraph;
 }
 
-/// <summary>A paragraph opened by a label.</summary>
-internal readonly record struct LabelledParagraph(LabelMatch Label, Paragraph Paragraph)
+/// <summary>
+/// A paragraph opened by a label, and the paragraphs below it that hold its value when the label stood alone on its line
+/// (<c>责任单位：</c> then <c>县委办</c>; <c>目标任务</c> then a numbered list).
+/// </summary>
+internal sealed record LabelledParagraph(LabelMatch Label, Paragraph Paragraph)
 {
-    /// <summary>The text after the label.</summary>
+    /// <summary>Paragraphs below the label that continue its value.</summary>
+    public List<Paragraph> More { get; } = [];
+
+    /// <summary>The text after the label on its own line.</summary>
     public Paragraph Value => Paragraph.Slice(Label.ContentStart, Paragraph.Text.Length);
+
+    /// <summary>The value's paragraphs: the text after the label (when there is any), then those below.</summary>
+    public IEnumerable<Paragraph> Values()
+    {
+        if (Label.ContentStart < Paragraph.Text.Length) yield return Value;
+        foreach (var p in More) yield return p;
+    }
+
+    /// <summary>The label's paragraph and those below it.</summary>
+    public IEnumerable<Paragraph> Paragraphs() => More.Prepend(Paragraph);
 }
 
 /// <summary>A structural warning about a paragraph (or a part of it).</summary>

@@ -27,6 +27,7 @@ internal sealed class OutlineProcessor
     /// <summary>The unit rules, in the order they are tried. Adding a kind of paragraph is one class and one line here.</summary>
     public static readonly IReadOnlyList<OutlineRule> UnitRules =
     [
+        new LabelValueRule(),
         new MeasureRule(),
         new HeadingRule(),
         new RectificationLabelRule(),
@@ -96,6 +97,12 @@ internal sealed class OutlineProcessor
     /// <summary>The item closed last.</summary>
     public OutlineItem? Last { get; private set; }
 
+    /// <summary>
+    /// Where the lines below a label that stood alone on its line go (<c>责任单位：</c> then <c>县委办</c>), until a line
+    /// that is not its value; null when no such label is open.
+    /// </summary>
+    public LabelValue? Value { get; set; }
+
     /// <summary>Every item so far, in the order opened.</summary>
     public List<OutlineItem> Items { get; } = [];
 
@@ -144,6 +151,7 @@ internal sealed class OutlineProcessor
         var marker = heading.Marker!;
         var rank = RankOf(marker.Style, insert: true);
         CloseItem();
+        Value = null;
         while (_stack.Count > 1 && RankOf(Top.Style!, insert: false) >= rank) _stack.RemoveAt(_stack.Count - 1);
         var parent = Top;
         var section = new OutlineSection
@@ -168,7 +176,8 @@ internal sealed class OutlineProcessor
         if (owns)
         {
             section.Item = item;
-            if (section.Content is { } content) item.Problem.Add(content);
+            // A heading that only names the problem field (一、督察组反馈问题情况) leaves the problem to the text below it.
+            if (section.Content is { } content && !(section.Pending.Count > 0 && Rules.ProblemFieldHeading.IsMatch(content.MatchText))) item.Problem.Add(content);
             item.Problem.AddRange(section.Pending);
             section.Pending.Clear();
         }
@@ -182,6 +191,7 @@ internal sealed class OutlineProcessor
     /// <summary>Closes the open item.</summary>
     public void CloseItem()
     {
+        Value = null;
         if (Item is null) return;
         Last = Item;
         Item = null;

@@ -11,7 +11,8 @@ namespace Extractor.Parsing.Outline;
 /// <item>a paragraph the reader joined across a page break is split where what follows opens a heading or label;</item>
 /// <item>a marker alone on its line is one heading with the line after it;</item>
 /// <item>a rectification label after a sentence (<c>…不到位。整改情况：…</c>) starts a unit of its own;</item>
-/// <item>a table is one unit, at the place of its first cell, with its layout when it is a table-form notice.</item>
+/// <item>a table is one unit, at the place of its first cell, with its layout when it is a table-form notice;</item>
+/// <item>the numbered fields of a template are labels, not headings (<see cref="NumberedLabels"/>).</item>
 /// </list>
 /// </summary>
 internal static class Segmenter
@@ -36,13 +37,13 @@ internal static class Segmenter
             if (marker is not null && marker.ContentStart == p.Text.Length && i + 1 < paragraphs.Count && paragraphs[i + 1].Block.Table is null)
             {
                 var next = paragraphs[i + 1];
-                if (MarkerRecognizer.Recognize(next.Text, rules) is null && rules.Labels.MatchAt(next.Text) is null)
+                if (MarkerRecognizer.Recognize(next.Text, rules) is null && rules.Labels.MatchAt(next.MatchText) is null)
                 {
                     p = Normalizer.Join(p, next);
                     i++;
                 }
             }
-            var cut = rules.Labels.FindInlineRectification(p.Text);
+            var cut = rules.Labels.FindInlineRectification(p.MatchText);
             if (cut > 0)
             {
                 units.Add(Classify(p.Slice(0, cut), rules));
@@ -54,6 +55,7 @@ internal static class Segmenter
                 units.Add(Classify(p, rules, ReferenceEquals(p, paragraphs[i]) ? marker : MarkerRecognizer.Recognize(p.Text, rules)));
             }
         }
+        NumberedLabels.Reclassify(units, rules);
         return units;
     }
 
@@ -78,7 +80,7 @@ internal static class Segmenter
             var from = 0;
             foreach (var at in p.SoftBreaks)
             {
-                var rest = p.Text[at..];
+                var rest = p.MatchText[at..];
                 var opens = MarkerRecognizer.Recognize(rest, rules) is not null
                     || rules.Labels.MatchAt(rest) is { Kind: LabelKind.Rectification or LabelKind.Problem };
                 if (!opens || at <= from) continue;
@@ -95,12 +97,13 @@ internal static class Segmenter
 
     private static Unit Classify(Paragraph p, CompiledRules rules, MarkerMatch? found)
     {
-        var text = p.Text;
+        var text = p.MatchText;
         if (found is { } marker)
         {
             var start = marker.ContentStart;
             var problemLabel = false;
-            if (rules.Labels.MatchAt(text, start) is { Kind: LabelKind.Problem } label)
+            // A problem label with text after it (1.问题描述：…) is the problem's label; alone (一、巡察反馈问题) it names the part.
+            if (rules.Labels.MatchAt(text, start, p.Text) is { Kind: LabelKind.Problem } label && label.ContentStart < text.Length)
             {
                 start = label.ContentStart;
                 problemLabel = true;
@@ -114,11 +117,11 @@ internal static class Segmenter
             var content = start < text.Length ? p.Slice(start, text.Length) : null;
             return new Unit(p, UnitKind.Heading, marker, Content: content, HasProblemLabel: problemLabel);
         }
-        if (rules.Labels.MatchAt(text) is { } l)
+        if (rules.Labels.MatchAt(text, 0, p.Text) is { } l)
             return new Unit(p, UnitKind.Label, Label: l, Content: LabelContent(p, l.ContentStart));
         if (PrefixLength(rules.SecondaryMarker, text, 0) is var n and > 0)
         {
-            var label = new LabelMatch(LabelKind.Problem, text[..n].TrimEnd('：', ':', '.', '．', '、', ' '), 0, n);
+            var label = new LabelMatch(LabelKind.Problem, p.Text[..n].TrimEnd('：', ':', '.', '．', '、', ' '), 0, n);
             return new Unit(p, UnitKind.Label, Label: label, Content: LabelContent(p, n));
         }
         return new Unit(p, UnitKind.Plain, Content: p);
@@ -127,7 +130,7 @@ internal static class Segmenter
     private static Paragraph? LabelContent(Paragraph p, int start) => start < p.Text.Length ? p.Slice(start, p.Text.Length) : null;
 
     /// <summary>Length of the match of <paramref name="pattern"/> at <paramref name="start"/>, or 0.</summary>
-    private static int PrefixLength(Regex pattern, string text, int start)
+    internal static int PrefixLength(Regex pattern, string text, int start)
     {
         foreach (var m in pattern.EnumerateMatches(text.AsSpan(start)))
             return m.Index == 0 ? m.Length : 0;

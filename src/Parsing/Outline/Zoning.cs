@@ -11,7 +11,7 @@ internal readonly record struct Zones(int BodyStart, int Closing, int Signature)
     /// <summary>
     /// The zones of <paramref name="units"/>. The body starts at the first heading numbered 1 or 2 (or any heading a
     /// rectification label follows), at the first problem or rectification label, or at a table-form table. Signature
-    /// lines (issuer, date) sit at the very end; before them, closing paragraphs are recognised by their cues — except
+    /// lines (issuer, date) sit at the very end, attachment lines aside; before them, closing paragraphs are recognised by their cues — except
     /// right after a heading, where weak cues (<c>下一步…</c>) are that section's own text (<c>三、下一步工作打算</c>).
     /// </summary>
     public static Zones Find(IReadOnlyList<Unit> units, CompiledRules rules)
@@ -19,19 +19,22 @@ internal readonly record struct Zones(int BodyStart, int Closing, int Signature)
         var bodyStart = FindBodyStart(units);
         var lowest = bodyStart < units.Count ? bodyStart + 1 : 1;
         var signature = units.Count;
-        for (var k = units.Count - 1; k >= lowest; k--)
+        // Attachment lines (附件：…) may follow the signature: they stay with it.
+        var end = units.Count;
+        while (end > lowest && units[end - 1].Kind == UnitKind.Plain && rules.Metadata.AttachmentLine.IsMatch(units[end - 1].Paragraph.MatchText)) end--;
+        for (var k = end - 1; k >= lowest; k--)
         {
-            if (units[k].Kind != UnitKind.Plain || !IsSignatureLine(units[k].Paragraph.Text, rules)) break;
+            if (units[k].Kind != UnitKind.Plain || !IsSignatureLine(units[k].Paragraph.MatchText, rules)) break;
             signature = k;
         }
         var closing = signature;
         for (var k = signature - 1; k >= lowest; k--)
         {
-            if (units[k].Kind != UnitKind.Plain || !IsClosing(units[k].Paragraph.Text, rules, strongOnly: false)) break;
+            if (units[k].Kind != UnitKind.Plain || !IsClosing(units[k].Paragraph.MatchText, rules, strongOnly: false)) break;
             closing = k;
         }
         if (closing < signature && closing > 0 && units[closing - 1].Kind == UnitKind.Heading)
-            while (closing < signature && !IsClosing(units[closing].Paragraph.Text, rules, strongOnly: true)) closing++;
+            while (closing < signature && !IsClosing(units[closing].Paragraph.MatchText, rules, strongOnly: true)) closing++;
         return new Zones(bodyStart, closing, signature);
     }
 

@@ -27,7 +27,7 @@ internal sealed class CompiledRules
     public required IReadOnlyDictionary<string, TableColumnRole> TableColumns { get; init; }
     public required Regex SecondaryMarker { get; init; }
     public required Regex MeasureOrdinal { get; init; }
-    public required string[] RectificationOpeners { get; init; }
+    public required Regex[] RectificationOpeners { get; init; }
     public required Regex GuessProblemColumn { get; init; }
     public required Regex GuessRectificationColumn { get; init; }
     public required string TableCategoryField { get; init; }
@@ -42,6 +42,7 @@ internal sealed class CompiledRules
     public required HashSet<string> DoneValues { get; init; }
     public required HashSet<string> OngoingValues { get; init; }
     public required Regex[] ProblemPhrases { get; init; }
+    public required Regex ProblemFieldHeading { get; init; }
     public required string[] ProblemCues { get; init; }
     public required string[] ClosingStarts { get; init; }
     public required string[] ClosingContains { get; init; }
@@ -83,7 +84,7 @@ internal sealed class CompiledRules
             TableColumns = ColumnRoles(rules.TableColumns),
             SecondaryMarker = Pattern(rules.SecondaryMarker, "secondaryMarker"),
             MeasureOrdinal = Pattern(rules.MeasureOrdinal, "measureOrdinal"),
-            RectificationOpeners = Words(rules.RectificationOpeners),
+            RectificationOpeners = [.. rules.RectificationOpeners.Select((p, i) => Pattern("^(?:" + p + ")", $"rectificationOpeners[{i}]", required: true))],
             GuessProblemColumn = Pattern(rules.TableColumns.GuessProblem, "tableColumns.guessProblem"),
             GuessRectificationColumn = Pattern(rules.TableColumns.GuessRectification, "tableColumns.guessRectification"),
             TableCategoryField = rules.TableColumns.CategoryField,
@@ -97,6 +98,7 @@ internal sealed class CompiledRules
             OngoingValues = new HashSet<string>(rules.Status.OngoingValues, StringComparer.Ordinal),
             ProblemPhrases = [.. rules.ProblemPhrases.Select((p, i) => Pattern(p, $"problemPhrases[{i}]", required: true))],
             ProblemCues = Words(rules.ProblemCues),
+            ProblemFieldHeading = Pattern(rules.ProblemFieldHeading, "problemFieldHeading"),
             ClosingStarts = Words(rules.Closing.Starts),
             ClosingContains = Words(rules.Closing.Contains),
             Metadata = new CompiledMetadata
@@ -116,6 +118,12 @@ internal sealed class CompiledRules
                 Phone = Pattern(md.Phone, "metadata.phone"),
                 Email = Pattern(md.Email, "metadata.email"),
                 Postal = Pattern(md.Postal, "metadata.postal"),
+                FieldLine = FieldLine(md),
+                FieldRoles = FieldRoles(md),
+                TitlePrefix = Pattern(md.TitlePrefix, "metadata.titlePrefix"),
+                SpeakerLine = Pattern(md.SpeakerLine, "metadata.speakerLine"),
+                AttachmentLine = Pattern(md.AttachmentLine, "metadata.attachmentLine"),
+                TitleOpening = Pattern(md.TitleOpening, "metadata.titleOpening"),
             },
             Stats = [.. rules.Stats.Select((s, i) => new CompiledStat(
                 string.IsNullOrWhiteSpace(s.Name) ? throw new RuleSetException($"stats[{i}].name: a name is needed") : s.Name,
@@ -138,6 +146,28 @@ internal sealed class CompiledRules
         Add(columns.Status, TableColumnRole.Status);
         Add(columns.Index, TableColumnRole.Index);
         Add(columns.Category, TableColumnRole.Category);
+        return roles;
+    }
+
+    /// <summary>
+    /// A line <c>LABEL：VALUE</c> whose label is one of the metadata field labels, however letter-spaced
+    /// (<c>标  题：</c>), after an optional bullet.
+    /// </summary>
+    private static Regex FieldLine(MetadataRules md)
+    {
+        var labels = md.TitleFields.Concat(md.DateFields).Concat(md.PageFields).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal)
+            .OrderByDescending(l => l.Length).Select(l => string.Join(@"\s*", l.Select(c => Regex.Escape(c.ToString())))).ToList();
+        if (labels.Count == 0) return Never;
+        return new Regex($@"^[\s•·▪◆●■\-*]*(?<label>{string.Join("|", labels)})\s*[:：]\s*(?<value>.*)$",
+            RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+    }
+
+    private static Dictionary<string, string> FieldRoles(MetadataRules md)
+    {
+        var roles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var l in md.TitleFields) roles.TryAdd(l, "title");
+        foreach (var l in md.DateFields) roles.TryAdd(l, "date");
+        foreach (var l in md.PageFields) roles.TryAdd(l, "page");
         return roles;
     }
 
@@ -193,4 +223,15 @@ internal sealed class CompiledMetadata
     public required Regex Phone { get; init; }
     public required Regex Email { get; init; }
     public required Regex Postal { get; init; }
+
+    /// <summary>A page's metadata field line: groups <c>label</c> (letter-spacing removed by the caller) and <c>value</c>.</summary>
+    public required Regex FieldLine { get; init; }
+
+    /// <summary>The role of each field label: <c>title</c>, <c>date</c> or <c>page</c>.</summary>
+    public required IReadOnlyDictionary<string, string> FieldRoles { get; init; }
+
+    public required Regex TitlePrefix { get; init; }
+    public required Regex SpeakerLine { get; init; }
+    public required Regex AttachmentLine { get; init; }
+    public required Regex TitleOpening { get; init; }
 }

@@ -51,7 +51,10 @@ internal sealed class LabelMatcher
     public bool IsFollowUp(string label) => _followUp.Contains(label);
 
     /// <summary>The label at <paramref name="start"/> of <paramref name="text"/>, if any.</summary>
-    public LabelMatch? MatchAt(string text, int start = 0)
+    /// <param name="text">The text to match (simplified, see <c>Paragraph.MatchText</c>).</param>
+    /// <param name="start">Where the label would start.</param>
+    /// <param name="written">The text as written, when it differs: the label is returned as written there.</param>
+    public LabelMatch? MatchAt(string text, int start = 0, string? written = null)
     {
         var i = start;
         var bracket = i < text.Length && text[i] is '【' or '[' or '〔';
@@ -78,7 +81,7 @@ internal sealed class LabelMatcher
                 j = after;
             }
             while (j < text.Length && text[j] == ' ') j++;
-            return new LabelMatch(kind, label, start, j);
+            return new LabelMatch(kind, written is null || ReferenceEquals(written, text) ? label : written.Substring(i, label.Length), start, j);
         }
         return null;
     }

@@ -11,10 +11,11 @@ namespace Extractor.Parsing.Rules;
 /// <param name="TableColumns">Column names of table-form notices (整改台账), by the role the column plays.</param>
 /// <param name="SecondaryMarker">Pattern of the secondary marker some notices put after the heading marker (<c>1.问题1：</c>); group <c>number</c>.</param>
 /// <param name="MeasureOrdinal">Pattern of a measure ordinal (<c>一是</c>) inside a rectification; group <c>number</c>.</param>
-/// <param name="RectificationOpeners">Words that open a rectification written without a label, besides a measure ordinal (<c>首先</c>): after a heading that states a problem, a paragraph opening with one of them starts its rectification.</param>
+/// <param name="RectificationOpeners">Patterns of how a rectification written without a label opens, besides a measure ordinal: a status sentence (<c>该问题已完成整改</c>), the unit speaking (<c>我局…</c>, <c>…高度重视</c>), <c>首先</c>. After a heading that states a problem, a paragraph opening so starts its rectification.</param>
 /// <param name="Status">Status words.</param>
 /// <param name="ProblemCues">Words that mark a sentence as stating a problem (<c>不到位</c>, <c>缺乏</c>): a heading without a rectification label is taken for a problem only if it has one.</param>
 /// <param name="ProblemPhrases">Patterns that turn a heading into a problem phrase (<c>针对…的问题</c>); group <c>phrase</c>.</param>
+/// <param name="ProblemFieldHeading">A heading that only names the problem field (<c>督察组反馈问题情况</c>, <c>存在问题</c>): the problem is the text below it, not the heading.</param>
 /// <param name="Closing">Cues of the closing text.</param>
 /// <param name="Chrome">Lines that are the publisher's page furniture, not the notice: web-site chrome and PDF page numbers.</param>
 /// <param name="Metadata">Metadata patterns.</param>
@@ -30,6 +31,7 @@ public sealed record RuleSet(
     StatusRules? Status = null,
     IReadOnlyList<string>? ProblemCues = null,
     IReadOnlyList<string>? ProblemPhrases = null,
+    string ProblemFieldHeading = "",
     ClosingRules? Closing = null,
     ChromeRules? Chrome = null,
     MetadataRules? Metadata = null,
@@ -46,8 +48,9 @@ public sealed record RuleSet(
     public TableColumnRules TableColumns { get; init; } = TableColumns ?? new();
 
     /// <summary>
-    /// Words that open a rectification written without a label, besides a measure ordinal (<c>首先</c>): after a
-    /// heading that states a problem, a paragraph opening with one of them starts its rectification.
+    /// Patterns of how a rectification written without a label opens, besides a measure ordinal: a status sentence
+    /// (<c>该问题已完成整改</c>), the unit speaking (<c>我局…</c>, <c>…高度重视</c>), <c>首先</c>. After a heading that
+    /// states a problem, a paragraph opening so starts its rectification.
     /// </summary>
     public IReadOnlyList<string> RectificationOpeners { get; init; } = RectificationOpeners ?? [];
 
@@ -230,6 +233,13 @@ public sealed record ChromeRules(
 /// <param name="Phone">Telephone numbers.</param>
 /// <param name="Email">E-mail addresses.</param>
 /// <param name="Postal">Postal addresses; group <c>value</c>.</param>
+/// <param name="TitleFields">Labels of a page's metadata field that gives the title (<c>标题：</c>, <c>文件名称：</c>); a label may be letter-spaced (<c>标  题</c>).</param>
+/// <param name="DateFields">Labels of a page's metadata field that gives the date (<c>成文日期：</c>, <c>发布时间：</c>).</param>
+/// <param name="PageFields">Labels of a page's other metadata fields (<c>索引号：</c>, <c>发布机构：</c>, <c>浏览次数：</c>).</param>
+/// <param name="TitlePrefix">What a page puts before a title and is not part of it: a bulletin number (<c>…2024年第3号公告：</c>), a category (<c>政策新闻 | </c>).</param>
+/// <param name="SpeakerLine">A report's speaker under its title (<c>市审计局局长 李火生</c>); group <c>issuer</c>, the body the speaker heads.</param>
+/// <param name="TitleOpening">What a line that opens a title split over lines speaks of, when it does not start with <c>关于</c> (<c>…督察反馈问题</c>).</param>
+/// <param name="AttachmentLine">A line naming an attachment after the signature (<c>附件：</c>): it does not end the signature block.</param>
 public sealed record MetadataRules(
     string IssuerLine = "",
     string IssuerInTitle = "",
@@ -245,7 +255,24 @@ public sealed record MetadataRules(
     string Feedback = "",
     string Phone = "",
     string Email = "",
-    string Postal = "");
+    string Postal = "",
+    IReadOnlyList<string>? TitleFields = null,
+    IReadOnlyList<string>? DateFields = null,
+    IReadOnlyList<string>? PageFields = null,
+    string TitlePrefix = "",
+    string SpeakerLine = "",
+    string AttachmentLine = "",
+    string TitleOpening = "")
+{
+    /// <summary>Labels of a page's metadata field that gives the title (<c>标题：</c>, <c>文件名称：</c>).</summary>
+    public IReadOnlyList<string> TitleFields { get; init; } = TitleFields ?? [];
+
+    /// <summary>Labels of a page's metadata field that gives the date (<c>成文日期：</c>, <c>发布时间：</c>): the date when the notice has no signature date.</summary>
+    public IReadOnlyList<string> DateFields { get; init; } = DateFields ?? [];
+
+    /// <summary>Labels of a page's other metadata fields (<c>索引号：</c>, <c>发布机构：</c>, <c>浏览次数：</c>): page furniture, never the notice's text.</summary>
+    public IReadOnlyList<string> PageFields { get; init; } = PageFields ?? [];
+}
 
 /// <summary>A statistic the notice states about itself.</summary>
 /// <param name="Name">Name in the output (<c>problemsFound</c>); several rules may share one.</param>

@@ -104,6 +104,22 @@ internal static class HanVariants
         return i >= 0 ? Simplified[i] : null;
     }
 
+    /// <summary>
+    /// <paramref name="text"/> with every traditional character that has a simplified variant written simplified, one
+    /// character for one (so offsets stay the same); the same instance when there is none.
+    /// </summary>
+    public static string Simplify(string text)
+    {
+        var i = 0;
+        while (i < text.Length && (text[i] < '\u4E00' || SimplifiedVariant(text[i]) is null)) i++;
+        if (i == text.Length) return text;
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var k = 0; k < source.Length; k++)
+                span[k] = source[k] >= '\u4E00' && SimplifiedVariant(source[k]) is { } simplified ? simplified : source[k];
+        });
+    }
+
     /// <summary>The unified ideograph a compatibility ideograph (U+F900–U+FAFF) stands for, or <paramref name="c"/> itself.</summary>
     public static char Unified(char c)
     {

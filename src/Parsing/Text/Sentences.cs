@@ -21,6 +21,9 @@ internal static class Sentences
 
     private static readonly char[] StatementEndChars = [.. StatementEnds];
 
+    /// <summary>Whether <paramref name="c"/> ends a clause inside a sentence or the sentence itself (a comma too).</summary>
+    public static bool IsClauseBreak(char c) => c is '，' or ',' || IsStatementEnd(c);
+
     /// <summary>Whether <paramref name="c"/> ends a statement (a sentence or a clause).</summary>
     public static bool IsStatementEnd(char c) => StatementEnds.Contains(c, StringComparison.Ordinal);
 

@@ -9,7 +9,7 @@ internal sealed class SectionBodyPass : IOutlinePass
         {
             section.Body.AddRange(section.Pending);
             section.Pending.Clear();
-            foreach (var labelled in section.PendingLabelled) section.Body.Add(labelled.Paragraph);
+            foreach (var labelled in section.PendingLabelled) section.Body.AddRange(labelled.Paragraphs());
             section.PendingLabelled.Clear();
         }
     }

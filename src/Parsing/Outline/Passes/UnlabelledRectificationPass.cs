@@ -15,6 +15,9 @@ namespace Extractor.Parsing.Outline.Passes;
 /// </code></example>
 internal sealed class UnlabelledRectificationPass : IOutlinePass
 {
+    /// <summary>How far into a heading its problem may run before the rectification (keeps the search linear).</summary>
+    private const int MaxProblemLength = 500;
+
     public void Run(OutlineProcessor processor)
     {
         foreach (var section in OutlineSection.Preorder(processor.Root))
@@ -26,8 +29,8 @@ internal sealed class UnlabelledRectificationPass : IOutlinePass
         var rules = processor.Rules;
         var content = section.Content;
         if (content is null) return;
-        var text = content.Text;
-        var sentenceEnd = Sentences.FirstEnd(text);
+        var text = content.MatchText;
+        var sentenceEnd = ProblemEnd(processor, text);
         var firstSentence = Sentences.TrimEnd(text[..sentenceEnd]);
         var isPhrase = rules.ProblemPhrases.Any(p => p.IsMatch(firstSentence));
         if (!isPhrase && !ContainsAny(firstSentence, rules.ProblemCues)) return;
@@ -36,13 +39,13 @@ internal sealed class UnlabelledRectificationPass : IOutlinePass
         var pending = section.Pending;
         List<Paragraph> problem = [];
         List<Paragraph> rectification = [];
-        if (rest is not null && (isPhrase || OpensRectification(processor, rest.Text)))
+        if (rest is not null && (isPhrase || OpensRectification(processor, rest.MatchText)))
         {
             problem.Add(content.Slice(0, sentenceEnd));
             rectification.Add(rest);
             rectification.AddRange(pending);
         }
-        else if (rest is null && pending.FindIndex(p => OpensRectification(processor, p.Text)) is var k and >= 0)
+        else if (rest is null && pending.FindIndex(p => OpensRectification(processor, p.MatchText)) is var k and >= 0)
         {
             problem.Add(content);
             problem.AddRange(pending.Take(k));
@@ -70,13 +73,33 @@ internal sealed class UnlabelledRectificationPass : IOutlinePass
             rectification[0]));
     }
 
-    /// <summary>The text opens with a measure ordinal (<c>一是</c>, <c>1.</c>) or a rectification opener (<c>首先</c>).</summary>
+    /// <summary>
+    /// Where the problem a heading states ends: after the first sentence that completes a problem phrase
+    /// (<c>关于“…。…”的问题。</c> spans sentences), or at the first clause after which the text opens as a rectification
+    /// does (<c>…的问题情况属实，鹿城镇高度重视此项工作…</c>), else after the first sentence.
+    /// </summary>
+    private static int ProblemEnd(OutlineProcessor processor, string text)
+    {
+        var first = Sentences.FirstEnd(text);
+        var reach = Math.Min(text.Length, MaxProblemLength);
+        for (var end = first; end < reach; end += Sentences.FirstEnd(text[end..reach]))
+            if (processor.Rules.ProblemPhrases.Any(p => p.IsMatch(Sentences.TrimEnd(text[..end])))) return end;
+        for (var i = 1; i < reach - 1; i++)
+        {
+            if (!Sentences.IsClauseBreak(text[i])) continue;
+            var rest = text.AsSpan(i + 1).TrimStart(' ').ToString();
+            if (rest.Length > 0 && OpensRectification(processor, rest)) return i + 1;
+        }
+        return first;
+    }
+
+    /// <summary>The text opens with a measure ordinal (<c>一是</c>, <c>1.</c>) or as a rectification does (<c>该问题已完成整改</c>, <c>我局…</c>).</summary>
     private static bool OpensRectification(OutlineProcessor processor, string text)
     {
         foreach (var m in processor.Rules.MeasureOrdinal.EnumerateMatches(text))
             return m.Index == 0;
         foreach (var opener in processor.Rules.RectificationOpeners)
-            if (text.StartsWith(opener, StringComparison.Ordinal)) return true;
+            if (opener.IsMatch(text)) return true;
         return false;
     }
 

@@ -5,7 +5,8 @@ namespace Extractor.Parsing.Outline.UnitRules;
 /// <summary>
 /// A problem label (<c>反馈问题：</c>, <c>问题2：</c>) adds to the problem of an item whose rectification has not
 /// started; under a heading that has no item yet, it states the heading's problem; anywhere else it opens an item of
-/// its own (a section of its own, numbered by inference, among numbered siblings).
+/// its own (a section of its own, numbered by inference, among numbered siblings). A label alone on its line takes the
+/// lines below it as the problem (<see cref="LabelValueRule"/>).
 /// </summary>
 internal sealed class ProblemLabelRule : OutlineRule
 {
@@ -14,6 +15,7 @@ internal sealed class ProblemLabelRule : OutlineRule
         if (unit is not { Kind: UnitKind.Label, Label: { Kind: LabelKind.Problem } label } || item.InRectification) return false;
         if (unit.Content is { } content) item.Problem.Add(content);
         processor.KeepLabel(unit, label);
+        if (unit.Content is null) processor.Value = new LabelValue(item.Problem.Add);
         return true;
     }
 
@@ -24,10 +26,12 @@ internal sealed class ProblemLabelRule : OutlineRule
         {
             if (unit.Content is { } content) top.Pending.Add(content); // 问题表现：… under a heading that names the problem
             processor.KeepLabel(unit, label);
+            if (unit.Content is null) processor.Value = new LabelValue(top.Pending.Add);
             return true;
         }
         processor.CloseItem();
         if (!processor.OpenUnnumbered(unit.Paragraph, unit.Content)) processor.KeepLabel(unit, label);
+        if (unit.Content is null) processor.Value = new LabelValue(processor.Item!.Problem.Add);
         return true;
     }
 }

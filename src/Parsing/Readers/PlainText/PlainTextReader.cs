@@ -4,7 +4,7 @@ namespace Extractor.Parsing.Readers.PlainText;
 
 /// <summary>
 /// Reads plain text: every line that holds more than whitespace is a block (CRLF, CR, LF, NEL, LS and PS all end a
-/// line). Decoding is <see cref="TextDecoder"/>'s: byte-order mark, strict UTF-8, GB18030 or Big5, then a statistical
+/// line), but for tables written with vertical bars, which are tables (<see cref="TextTables"/>). Decoding is <see cref="TextDecoder"/>'s: byte-order mark, strict UTF-8, GB18030 or Big5, then a statistical
 /// guess that is reported as a warning. Plain text is the fallback: any content no other reader recognises is read as
 /// text (and refused if it is binary). Location: the line.
 /// </summary>
@@ -29,25 +29,28 @@ public sealed class PlainTextReader : INoticeReader
     }
 
     /// <summary>Reads decoded text.</summary>
-    internal static ExtractedDocument Read(string text, string? encoding, IReadOnlyList<Warning>? warnings = null) =>
-        new(text, SplitLines(text), InputFormat.Text, encoding, warnings ?? []);
-
-    /// <summary>One block per line that holds more than whitespace.</summary>
-    internal static List<TextBlock> SplitLines(string text)
+    internal static ExtractedDocument Read(string text, string? encoding, IReadOnlyList<Warning>? warnings = null)
     {
-        var blocks = new List<TextBlock>();
+        var (blocks, tables) = TextTables.Read(text, Lines(text));
+        return new(text, blocks, InputFormat.Text, encoding, warnings ?? []) { Tables = tables };
+    }
+
+    /// <summary>The lines that hold more than whitespace.</summary>
+    internal static List<TextTables.Line> Lines(string text)
+    {
+        var lines = new List<TextTables.Line>();
         int line = 1, start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
             var breakLength = i == text.Length ? 1 : LineBreaks.LengthAt(text, i);
             if (breakLength == 0) continue;
             if (HasText(text.AsSpan(start, i - start)))
-                blocks.Add(new TextBlock(start, i - start, line));
+                lines.Add(new TextTables.Line(start, i, line));
             i += breakLength - 1;
             line++;
             start = i + 1;
         }
-        return blocks;
+        return lines;
     }
 
     private static bool HasText(ReadOnlySpan<char> span)

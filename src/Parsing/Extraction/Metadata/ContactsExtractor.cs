@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+using Extractor.Parsing.Normalization;
+using Extractor.Parsing.Rules;
+using Extractor.Parsing.Text;
+
+namespace Extractor.Parsing.Extraction.Metadata;
+
+/// <summary>Reads the contacts a notice offers for public supervision: telephone numbers, e-mail and postal addresses.</summary>
+internal static class ContactsExtractor
+{
+    public static Contacts Extract(IReadOnlyList<Paragraph> paragraphs, CompiledRules rules)
+    {
+        var md = rules.Metadata;
+        var phones = new List<string>();
+        var emails = new List<string>();
+        var postal = new List<string>();
+        foreach (var p in paragraphs)
+        {
+            foreach (Match m in md.Email.Matches(p.Text)) AddDistinct(emails, m.Value);
+            var withoutEmails = md.Email.Replace(p.Text, m => new string(' ', m.Length));
+            foreach (Match m in md.Phone.Matches(withoutEmails)) AddDistinct(phones, m.Value);
+            foreach (Match m in md.Postal.Matches(p.Text))
+                if (m.Groups["value"].Value.Trim() is { Length: > 0 } v && !v.Contains('@')) AddDistinct(postal, v);
+        }
+        return new Contacts { Phones = phones, Emails = emails, Postal = postal };
+    }
+
+    private static void AddDistinct(List<string> list, string value)
+    {
+        if (!list.Contains(value)) list.Add(value);
+    }
+}

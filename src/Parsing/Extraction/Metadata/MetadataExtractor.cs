@@ -1,0 +1,165 @@
+using System.Text.RegularExpressions;
+using Extractor.Parsing.Normalization;
+using Extractor.Parsing.Outline;
+using Extractor.Parsing.Rules;
+using Extractor.Parsing.Text;
+
+namespace Extractor.Parsing.Extraction.Metadata;
+
+/// <summary>What the metadata extractor finds, with where it found it.</summary>
+internal sealed record NoticeMetadata
+{
+    public string? Title { get; init; }
+    public string? Issuer { get; init; }
+    public DateOnly? Date { get; init; }
+    public string? Preamble { get; init; }
+    public string? Closing { get; init; }
+    public Inspection Inspection { get; init; } = new();
+    public Contacts Contacts { get; init; } = new();
+    public Provenance Provenance { get; init; } = new();
+
+    /// <summary>The preamble's paragraphs.</summary>
+    public IReadOnlyList<Paragraph> PreambleParagraphs { get; init; } = [];
+}
+
+/// <summary>
+/// Reads the notice's metadata: title, issuer and preamble from the front matter; issuer and date from the
+/// signature; inspector, target, kind, period and feedback date from the preamble (or, failing that, from section
+/// text); contacts from the closing.
+/// </summary>
+internal static class MetadataExtractor
+{
+    public static NoticeMetadata Extract(OutlineDocument outline, string? containerTitle, CompiledRules rules, LocationResolver locations, List<Warning> warnings)
+    {
+        var md = rules.Metadata;
+        var lines = FrontMatter.Classify(outline.Front, rules);
+        var zone = FrontMatter.Zone(lines);
+
+        var found = TitleFinder.Find(lines, zone, containerTitle, rules, locations);
+        var title = found?.Title;
+        var titleLocation = found?.Location;
+        var titleLines = found?.Lines ?? [];
+
+        // Issuer: a line of its own in the header zone, else the title's own opening, else the signature.
+        string? issuer = null;
+        SourceLocation? issuerLocation = null;
+        var issuerLines = new HashSet<int>();
+        for (var i = 0; i < zone; i++)
+        {
+            if (lines[i].Kind != FrontKind.Text || titleLines.Contains(i) || md.IssuerLine.Match(lines[i].Paragraph.MatchText) is not { Success: true } m) continue;
+            var name = Written(lines[i].Paragraph, m.Groups["issuer"]);
+            if (issuer is null || !issuer.Split('、').Contains(name)) issuer = issuer is null ? name : issuer + "、" + name;
+            issuerLines.Add(i);
+            issuerLocation ??= locations.Of(lines[i].Paragraph);
+        }
+        // A report's speaker (市审计局局长 李火生) speaks for the body they head.
+        for (var i = 0; i < zone && issuer is null; i++)
+        {
+            if (lines[i].Kind != FrontKind.Text || titleLines.Contains(i) || md.SpeakerLine.Match(lines[i].Paragraph.MatchText) is not { Success: true } speaker) continue;
+            issuer = Written(lines[i].Paragraph, speaker.Groups["issuer"]);
+            issuerLines.Add(i);
+            issuerLocation = locations.Of(lines[i].Paragraph, speaker.Groups["issuer"].Index, speaker.Groups["issuer"].Index + speaker.Groups["issuer"].Length);
+        }
+        if (issuer is null && title is not null && md.IssuerInTitle.Match(HanVariants.Simplify(title)) is { Success: true } inTitle)
+        {
+            issuer = title.Substring(inTitle.Groups["issuer"].Index, inTitle.Groups["issuer"].Length);
+            issuerLocation = titleLocation;
+        }
+
+        // Date: the signature's, else a date line of the header zone, else one after the title, else the page's date field.
+        DateOnly? date = null;
+        SourceLocation? dateLocation = null;
+        foreach (var p in outline.Signature)
+        {
+            if (md.DateLine.Match(p.Text) is { Success: true } d)
+            {
+                date = TextTools.Date(d.Groups["y"].Value, d.Groups["m"].Value, d.Groups["d"].Value) ?? date;
+                dateLocation = locations.Of(p);
+                continue;
+            }
+            var text = p.Text;
+            if (md.TitleDate.Match(text) is { Success: true, Index: > 0 } trailing)
+            {
+                date = TextTools.Date(trailing.Groups["y"].Value, trailing.Groups["m"].Value, trailing.Groups["d"].Value) ?? date;
+                dateLocation = locations.Of(p, trailing.Index, text.Length);
+                text = text[..trailing.Index].TrimEnd();
+            }
+            if (issuer is null && md.IssuerLine.Match(HanVariants.Simplify(text)) is { Success: true } si)
+            {
+                issuer = text.Substring(si.Groups["issuer"].Index, si.Groups["issuer"].Length);
+                issuerLocation = locations.Of(p, 0, text.Length);
+            }
+        }
+        var frontDateLines = new HashSet<int>();
+        for (var i = 0; i < zone; i++)
+        {
+            if (lines[i].Kind != FrontKind.Text || titleLines.Contains(i) || issuerLines.Contains(i)
+                || md.DateLine.Match(lines[i].Paragraph.Text) is not { Success: true } d) continue;
+            frontDateLines.Add(i);
+            if (date is null)
+            {
+                date = TextTools.Date(d.Groups["y"].Value, d.Groups["m"].Value, d.Groups["d"].Value);
+                dateLocation = locations.Of(lines[i].Paragraph);
+            }
+        }
+        if (date is null && found?.Date is { } titleDate)
+        {
+            date = titleDate;
+            dateLocation = titleLocation;
+        }
+        if (date is null && lines.Where(l => l is { Kind: FrontKind.Field, Role: "date" }).Select(l => (Line: l, Date: FrontMatter.FieldDate(l)))
+                .FirstOrDefault(f => f.Date is not null) is { Line: { } dateField, Date: { } published })
+        {
+            date = published.Date;
+            dateLocation = locations.Of(dateField.Paragraph, published.Start, published.End);
+        }
+
+        // Paragraphs under no heading at the start of the body (a label that follows no problem) continue the preamble;
+        // the page's furniture never does.
+        var preamble = lines.Where((l, i) => l.Kind == FrontKind.Text && !titleLines.Contains(i) && !issuerLines.Contains(i) && !frontDateLines.Contains(i))
+            .Select(l => l.Paragraph).Concat(outline.Root.Body).ToList();
+        var inspection = InspectionExtractor.Extract(preamble.Concat(outline.SectionBodies()), rules, locations, out var inspectorLocation, out var periodLocation, out var feedbackLocation);
+
+        if (date is { } issued && dateLocation is not null)
+        {
+            var (what, when) = inspection.Start is { } start && issued < start ? ("began", start)
+                : inspection.FeedbackDate is { } feedback && issued < feedback ? ("gave its feedback", feedback)
+                : default;
+            if (what is not null)
+                warnings.Add(new Warning
+                {
+                    Code = WarningCodes.DateInconsistent,
+                    Message = $"the notice is dated {issued:yyyy-MM-dd}, before the inspection it reports on {what} ({when:yyyy-MM-dd}); the date may be mistyped",
+                    Location = dateLocation,
+                });
+        }
+
+        var closing = outline.Closing;
+        return new NoticeMetadata
+        {
+            Title = title,
+            Issuer = issuer,
+            Date = date,
+            Preamble = preamble.Count > 0 ? Paragraph.JoinText(preamble) : null,
+            Closing = closing.Count > 0 ? Paragraph.JoinText(closing) : null,
+            Inspection = inspection,
+            Contacts = ContactsExtractor.Extract([.. closing, .. outline.Signature, .. preamble], rules),
+            PreambleParagraphs = preamble,
+            Provenance = new Provenance
+            {
+                Title = titleLocation,
+                Issuer = issuerLocation,
+                Date = dateLocation,
+                Preamble = preamble.Count > 0 ? locations.Of(preamble) : null,
+                Closing = closing.Count > 0 ? locations.Of(closing) : null,
+                Signature = outline.Signature.Count > 0 ? locations.Of(outline.Signature) : null,
+                Inspector = inspectorLocation,
+                Period = periodLocation,
+                FeedbackDate = feedbackLocation,
+            },
+        };
+    }
+
+    /// <summary>What a group matched in a paragraph's match text, as written in the paragraph.</summary>
+    private static string Written(Paragraph p, Group group) => p.Text.Substring(group.Index, group.Length);
+}

@@ -1,0 +1,132 @@
+using Extractor.Parsing.Rules;
+using Extractor.Parsing.Text;
+
+namespace Extractor.Parsing.Extraction.Metadata;
+
+/// <summary>The title found, where, a date written after it, and the front lines it took.</summary>
+internal sealed record TitleFound(string Title, SourceLocation? Location, DateOnly? Date, HashSet<int> Lines);
+
+/// <summary>
+/// Finds a notice's title: the page's title field (<c>标题：…</c>, <c>文件名称：</c> with the name on the next line); else
+/// the first line of the header zone that reads like a title — or two or three lines that do together — without a tag
+/// (<c>【巡察整改】</c>), a bulletin number or category before it (<c>…第3号公告：</c>, <c>政策新闻 | </c>) or a date after
+/// it; else the container's own title (HTML <c>&lt;title&gt;</c>). A page that repeats its title (a site's heading and the
+/// document's own) has every copy taken as the title.
+/// </summary>
+internal static class TitleFinder
+{
+    /// <summary>The longest line taken for a title (longer ones are text).</summary>
+    private const int MaxTitleLength = 140;
+
+    private static readonly System.Buffers.SearchValues<char> Punctuation = System.Buffers.SearchValues.Create("，,。；;：:");
+
+    /// <summary>The shortest line that may open a title the next line completes (shorter ones are page furniture: 打印, 繁体版).</summary>
+    private const int MinOpeningLength = 10;
+
+    /// <summary>The longest line that may continue a title split over lines.</summary>
+    private const int MaxContinuationLength = 60;
+
+    public static TitleFound? Find(IReadOnlyList<FrontLine> lines, int zone, string? containerTitle, CompiledRules rules, LocationResolver locations)
+    {
+        var md = rules.Metadata;
+        var found = FromField(lines, md, locations) ?? FromLines(lines, zone, md, locations);
+        if (found is null && !string.IsNullOrWhiteSpace(containerTitle))
+        {
+            var (core, date) = SplitDate(Strip(containerTitle.Trim(), md).Text, md);
+            found = new TitleFound(core, null, date, []);
+        }
+        if (found is null) return null;
+        for (var i = 0; i < zone; i++)
+            if (lines[i].Kind == FrontKind.Text && !found.Lines.Contains(i) && SplitDate(Strip(lines[i].Paragraph.Text, md).Text, md).Core == found.Title)
+                found.Lines.Add(i);
+        return found;
+    }
+
+    private static TitleFound? FromField(IReadOnlyList<FrontLine> lines, CompiledMetadata md, LocationResolver locations)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i] is not { Kind: FrontKind.Field, Role: "title" } field || field.Value.Trim().Length == 0) continue;
+            var (p, start) = (field.Paragraph, field.ValueStart);
+            var (text, offset) = Strip(p.Text[start..], md);
+            var (core, date) = SplitDate(text, md);
+            if (core.Length is < 4 or > MaxTitleLength) continue;
+            return new TitleFound(core, locations.Of(p, start + offset, start + offset + core.Length), date, []);
+        }
+        return null;
+    }
+
+    private static TitleFound? FromLines(IReadOnlyList<FrontLine> lines, int zone, CompiledMetadata md, LocationResolver locations)
+    {
+        for (var i = 0; i < zone; i++)
+        {
+            if (lines[i].Kind != FrontKind.Text) continue;
+            var first = lines[i].Paragraph;
+            var (text, offset) = Strip(first.Text, md);
+            if (text.Length == 0 || text.Length > MaxTitleLength) continue;
+            var (core, date) = SplitDate(text, md);
+            if (md.Title.IsMatch(HanVariants.Simplify(core)))
+                return new TitleFound(core, locations.Of(first, offset, offset + core.Length), date, [i]);
+            if (!md.TitleStart.IsMatch(HanVariants.Simplify(core)))
+            {
+                if (JoinsNext(lines, i, zone, core, md, locations) is { } joinedNext) return joinedNext;
+                continue;
+            }
+            // A title split over lines: the next one or two text lines complete it.
+            var joined = core;
+            var taken = new HashSet<int> { i };
+            for (var k = i + 1; k < zone && taken.Count < 3; k++)
+            {
+                if (lines[k].Kind != FrontKind.Text) continue;
+                var next = lines[k].Paragraph;
+                if (next.Text.Length > MaxContinuationLength) break;
+                var (nextCore, nextDate) = SplitDate(next.Text, md);
+                joined += nextCore;
+                taken.Add(k);
+                if (md.Title.IsMatch(HanVariants.Simplify(joined)))
+                    return new TitleFound(joined, locations.Resolve(first.SourceOffset(offset), next.SourceEnd(nextCore.Length)), nextDate ?? date, taken);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A line that opens a title the next text line completes (<c>清水县省级生态环境保护督察反馈问题</c> then
+    /// <c>第二十七项整改任务完成情况公示</c>): the next line is a title on its own, and this one speaks of the subject
+    /// (<see cref="Rules.MetadataRules.TitleOpening"/>) and is no issuer, date or sentence.
+    /// </summary>
+    private static TitleFound? JoinsNext(IReadOnlyList<FrontLine> lines, int i, int zone, string core, CompiledMetadata md, LocationResolver locations)
+    {
+        var k = i + 1;
+        while (k < zone && lines[k].Kind != FrontKind.Text) k++;
+        if (k >= zone || core.Length is < MinOpeningLength or > MaxContinuationLength || !md.TitleOpening.IsMatch(HanVariants.Simplify(core))
+            || md.IssuerLine.IsMatch(core) || md.DateLine.IsMatch(core) || md.SpeakerLine.IsMatch(core) || core.AsSpan().IndexOfAny(Punctuation) >= 0) return null;
+        var next = lines[k].Paragraph;
+        var (nextText, nextOffset) = Strip(next.Text, md);
+        var (nextCore, nextDate) = SplitDate(nextText, md);
+        var simplifiedNext = HanVariants.Simplify(nextCore);
+        if (next.Text.Length > MaxTitleLength || !md.Title.IsMatch(simplifiedNext) || md.TitleStart.IsMatch(simplifiedNext)) return null;
+        var offset = Strip(lines[i].Paragraph.Text, md).Offset;
+        return new TitleFound(core + nextCore, locations.Resolve(lines[i].Paragraph.SourceOffset(offset), next.SourceEnd(nextOffset + nextCore.Length)), nextDate, [i, k]);
+    }
+
+    /// <summary>The text without a tag or a prefix before the title, and where the rest starts.</summary>
+    internal static (string Text, int Offset) Strip(string text, CompiledMetadata md)
+    {
+        var offset = 0;
+        foreach (var pattern in (ReadOnlySpan<System.Text.RegularExpressions.Regex>)[md.TitlePrefix, md.TitleTag])
+        {
+            var m = pattern.Match(text, offset);
+            if (m.Success && m.Index == offset && m.Length < text.Length - offset) offset += m.Length;
+        }
+        return (text[offset..], offset);
+    }
+
+    /// <summary>The title without a date written after it, and that date.</summary>
+    internal static (string Core, DateOnly? Date) SplitDate(string text, CompiledMetadata md)
+    {
+        var m = md.TitleDate.Match(text);
+        if (!m.Success || m.Index == 0) return (text, null);
+        return (text[..m.Index].TrimEnd(), Text.TextTools.Date(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value));
+    }
+}
