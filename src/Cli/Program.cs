@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Extractor.Cli.Commands;
+using Extractor.Cli.Localization;
 
 namespace Extractor.Cli;
 
@@ -11,13 +12,16 @@ public static class Program
     public static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(false);
-        return Run(args, Console.Out, Console.Error, errorIsTerminal: !Console.IsErrorRedirected);
+        return Run(args, Console.Out, Console.Error, errorIsTerminal: !Console.IsErrorRedirected, language: UiLanguage.Current());
     }
 
-    /// <summary>Runs the command line with the given output writers (tests pass their own).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool errorIsTerminal = false)
+    /// <summary>
+    /// Runs the command line with the given output writers (tests pass their own), speaking <paramref name="language"/>
+    /// (<c>en</c>, the default, or <c>zh</c>).
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool errorIsTerminal = false, string language = "en")
     {
-        var console = new CliConsole(stdout, stderr, errorIsTerminal);
+        var console = new CliConsole(stdout, stderr, errorIsTerminal) { Text = Messages.For(language) };
         var root = BuildRoot(console);
         var result = root.Parse(args);
         if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
@@ -65,5 +69,12 @@ internal static class ExitCodes
     public const int Usage = 2;
 }
 
-/// <summary>Where a command writes: stdout for results, stderr for everything else; whether stderr is a terminal (progress bars).</summary>
-internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool ErrorIsTerminal = false);
+/// <summary>
+/// Where a command writes: stdout for results, stderr for everything else; whether stderr is a terminal (progress bars);
+/// the language it speaks.
+/// </summary>
+internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool ErrorIsTerminal = false)
+{
+    /// <summary>The messages in the user's language.</summary>
+    public Messages Text { get; init; } = Messages.English;
+}

@@ -106,14 +106,24 @@ public sealed class NoticeParser
 
     /// <summary>Parses bytes.</summary>
     /// <exception cref="NoticeFormatException">The content cannot be parsed.</exception>
-    public Notice Parse(byte[] content, InputFormat format = default, string? sourcePath = null, CancellationToken cancellation = default)
+    public Notice Parse(byte[] content, InputFormat format = default, string? sourcePath = null, CancellationToken cancellation = default) =>
+        ParseWithDocument(content, format, sourcePath, cancellation).Notice;
+
+    /// <summary>
+    /// Parses bytes and returns the notice with the document its reader extracted: the text that every
+    /// <see cref="SourceLocation.Start"/> and <see cref="SourceLocation.End"/> of the notice index, and its blocks with
+    /// their pages, paragraphs and element paths. For a program that shows a notice beside its source (highlighting
+    /// each value in place) or works on the text itself; the notice is the one <see cref="Parse(byte[], InputFormat, string?, CancellationToken)"/> returns.
+    /// </summary>
+    /// <exception cref="NoticeFormatException">The content cannot be parsed.</exception>
+    public ParsedNotice ParseWithDocument(byte[] content, InputFormat format = default, string? sourcePath = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         try
         {
             var document = Read(content, format, sourcePath, cancellation);
             cancellation.ThrowIfCancellationRequested();
-            return NoticePipeline.Run(document, sourcePath, _rules, cancellation);
+            return new ParsedNotice(NoticePipeline.Run(document, sourcePath, _rules, cancellation), document);
         }
         catch (NoticeFormatException e)
         {

@@ -46,7 +46,7 @@ public sealed class BatchCliTests
         var bytes = File.ReadAllBytes(Out("items.csv"));
         Assert.That(bytes[..3], Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }));
         var text = System.Text.Encoding.UTF8.GetString(bytes[3..]);
-        Assert.That(text, Does.StartWith("file,title,issuer,date,inspector,index,path,section,problemTitle,problem,label,rectification,status,measures,tags,fields,page,line\r\n"));
+        Assert.That(text, Does.StartWith("file,title,issuer,date,inspector,index,path,section,problemTitle,problem,label,rectification,status,measures,tags,fields,page,line,duplicateOf\r\n"));
         Assert.That(text, Does.Contain("中共襄城县委"));
         Assert.That(File.ReadAllText(Out("items.errors.csv")), Does.Contain("broken.docx"));
         Assert.That(stderr, Does.Contain("5 files").And.Contain("4 parsed").And.Contain("1 failed"));
@@ -63,7 +63,7 @@ public sealed class BatchCliTests
         Assert.That(names, Is.EqualTo(new[] { "Notices", "Items", "Errors" }));
         var items = workbook.WorkbookPart.WorksheetParts.ElementAt(1).Worksheet;
         Assert.That(items.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single().State!.Value, Is.EqualTo(DocumentFormat.OpenXml.Spreadsheet.PaneStateValues.Frozen));
-        Assert.That(items.Descendants<DocumentFormat.OpenXml.Spreadsheet.AutoFilter>().Single().Reference!.Value, Does.StartWith("A1:R"));
+        Assert.That(items.Descendants<DocumentFormat.OpenXml.Spreadsheet.AutoFilter>().Single().Reference!.Value, Does.StartWith("A1:S"));
         Assert.That(items.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count(), Is.EqualTo(1 + 4 + 3 + 4 + 4));
     }
 
@@ -110,6 +110,18 @@ public sealed class BatchCliTests
         var (code, _, stderr) = Run("parse", In, "-o", Out("json"));
         Assert.That(code, Is.EqualTo(1));
         Assert.That(stderr, Does.Contain("and 3 more output files exist; pass --force to replace them"));
+    }
+
+    [TestCase("json", TestName = "A_folder_of_one_notice_written_to_a_json_file_gets_its_errors_report_beside_it")]
+    [TestCase("html", TestName = "A_folder_of_one_notice_written_to_a_review_page_gets_its_errors_report_beside_it")]
+    public void A_folder_of_one_file_written_to_a_file_gets_its_errors_report_beside_it(string format)
+    {
+        var one = Path.Combine(_dir, "one");
+        Directory.CreateDirectory(one);
+        File.Copy(Repo.Seed002, Path.Combine(one, "a.txt"));
+        var (code, _, stderr) = Run("parse", one, "-o", Out("one." + format));
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(File.Exists(Out("one." + format)) && File.Exists(Out("one.errors.csv")), Is.True);
     }
 
     [Test]

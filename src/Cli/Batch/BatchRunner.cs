@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using Extractor.Cli.Dedup;
 using Extractor.Cli.IO;
 using Extractor.Parsing;
 
@@ -12,7 +14,14 @@ internal sealed record BatchSummary(int Files, int Parsed, int WithWarnings, int
 /// before a file is started and given back when its outcome is written, bounds how far parsing runs ahead of writing:
 /// memory stays flat however many files there are, and the earliest unwritten file always holds a permit.
 /// </summary>
-internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeout, WorkerPool? pool = null, Func<InputFormat, bool>? isolate = null)
+/// <param name="parser">Parses the files parsed in this process.</param>
+/// <param name="jobs">Files parsed at once.</param>
+/// <param name="timeout">Time one file may take.</param>
+/// <param name="pool">The worker processes, when some files are parsed in them.</param>
+/// <param name="isolate">Which formats are parsed in <paramref name="pool"/>.</param>
+/// <param name="withText">Keep each notice's extracted text in its outcome (for outputs that show it).</param>
+internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeout, WorkerPool? pool = null, Func<InputFormat, bool>? isolate = null,
+    bool withText = false)
 {
     public async Task<BatchSummary> RunAsync(IReadOnlyList<InputFile> files, Func<FileOutcome, Task> write, CancellationToken cancellation)
     {
@@ -76,18 +85,19 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
         var work = Task.Run(() => ParseHere(file, limit.Token), limit.Token);
         try
         {
-            var (outcome, isolated) = timeout is { } t ? await work.WaitAsync(t, cancellation).ConfigureAwait(false) : await work.ConfigureAwait(false);
-            return isolated is { } format ? await pool!.ParseAsync(file, format, cancellation).ConfigureAwait(false) : outcome!;
+            var (outcome, isolated, hash) = timeout is { } t ? await work.WaitAsync(t, cancellation).ConfigureAwait(false) : await work.ConfigureAwait(false);
+            if (isolated is { } format) outcome = await pool!.ParseAsync(file, format, withText, cancellation).ConfigureAwait(false);
+            return outcome! with { ContentHash = hash };
         }
         catch (TimeoutException)
         {
             limit.Cancel(); // the parse stops at its next check; the batch does not wait for it
             _ = work.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
-            return new FileOutcome(file, null, $"timed out after {timeout!.Value.TotalSeconds:0.#} s");
+            return new FileOutcome(file, null, $"timed out after {timeout!.Value.TotalSeconds:0.#} s") { ErrorKind = NoticeErrorKind.TimedOut };
         }
         catch (NoticeFormatException e)
         {
-            return new FileOutcome(file, null, e.Message);
+            return new FileOutcome(file, null, e.Message) { ErrorKind = e.Kind };
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {
@@ -96,12 +106,21 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
         }
     }
 
-    /// <summary>Reads the file once and detects its format; parses it here unless the format is isolated (then returns the format).</summary>
-    private (FileOutcome? Outcome, InputFormat? Isolated) ParseHere(InputFile file, CancellationToken cancellation)
+    /// <summary>
+    /// Reads the file once, hashes it and detects its format; parses it here unless the format is isolated (then
+    /// returns the format). A notice parsed here gets its text's fingerprint, and its text when the output wants it.
+    /// </summary>
+    private (FileOutcome? Outcome, InputFormat? Isolated, string Hash) ParseHere(InputFile file, CancellationToken cancellation)
     {
         var content = parser.ReadFile(file.FullPath);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         var format = parser.DetectFormat(content, file.FullPath);
-        if (pool is not null && isolate?.Invoke(format) == true) return (null, format);
-        return (new FileOutcome(file, parser.Parse(content, format, file.DisplayPath, cancellation), null), null);
+        if (pool is not null && isolate?.Invoke(format) == true) return (null, format, hash);
+        var parsed = parser.ParseWithDocument(content, format, file.DisplayPath, cancellation);
+        return (new FileOutcome(file, parsed.Notice, null)
+        {
+            Fingerprint = TextFingerprint.Of(NoticeContent.Of(parsed.Notice)),
+            Text = withText ? NoticeText.From(parsed.Document) : null,
+        }, null, hash);
     }
 }

@@ -1,3 +1,4 @@
+using Extractor.Cli.Dedup;
 using Extractor.Cli.IO;
 using Extractor.Parsing;
 
@@ -21,6 +22,21 @@ internal sealed record FileOutcome(InputFile File, Notice? Notice, string? Error
     /// <summary>The notice as a worker serialized it, written out as it is when the output is JSON of the same style.</summary>
     public SerializedNotice? Serialized { get; init; }
 
+    /// <summary>Why it failed, as the library classes it; null when it did not fail, or failed for a reason of the tool's.</summary>
+    public NoticeErrorKind? ErrorKind { get; init; }
+
+    /// <summary>The SHA-256 of the file's bytes, lower-case hex; null when the file could not be read.</summary>
+    public string? ContentHash { get; init; }
+
+    /// <summary>The fingerprint of the notice's text, for finding copies; null when the file failed or has no text.</summary>
+    public TextFingerprint? Fingerprint { get; init; }
+
+    /// <summary>The extracted text, when the output shows the notice in place (review pages); else null.</summary>
+    public NoticeText? Text { get; init; }
+
+    /// <summary>The earlier notice of the batch this one copies, when it does.</summary>
+    public DuplicateOf? DuplicateOf { get; init; }
+
     /// <summary>The file gave a notice.</summary>
     public bool Parsed => Notice is not null || Serialized is not null;
 
@@ -40,5 +56,5 @@ internal sealed record FileOutcome(InputFile File, Notice? Notice, string? Error
         : null;
 
     /// <summary>This outcome as a failure.</summary>
-    public FileOutcome Failed(string reason) => this with { Notice = null, Serialized = null, Error = reason };
+    public FileOutcome Failed(string reason) => this with { Notice = null, Serialized = null, Error = reason, Text = null, Fingerprint = null, DuplicateOf = null };
 }

@@ -1,3 +1,4 @@
+using Extractor.Cli.Localization;
 using Spectre.Console;
 
 namespace Extractor.Cli.Batch;
@@ -10,20 +11,25 @@ internal interface IBatchProgress
 }
 
 /// <summary>Prints each failure as one line as it happens; no bar (stderr is not a terminal, or --quiet).</summary>
-internal sealed class PlainProgress(TextWriter error) : IBatchProgress
+internal sealed class PlainProgress(TextWriter error, Messages messages) : IBatchProgress
 {
     public Task<T> RunAsync<T>(int total, Func<Action<FileOutcome>, Task<T>> body) =>
         body(outcome =>
         {
-            if (outcome.Error is { } reason) error.WriteLine($"extractor: {outcome.File.DisplayPath}: {reason}");
+            if (outcome.Error is not null) error.WriteLine(FailureLine(outcome, messages));
         });
+
+    /// <summary>The line a failed file gets: its name and why, the library's kind of failure named in the user's language.</summary>
+    public static string FailureLine(FileOutcome outcome, Messages m) => "extractor: " + (outcome.ErrorKind is { } kind
+        ? m.Format("FileErrorKind", outcome.File.DisplayPath, outcome.Error, m.Kind(kind))
+        : m.Format("FileError", outcome.File.DisplayPath, outcome.Error));
 }
 
 /// <summary>
 /// A Spectre.Console progress bar on stderr. A live display must not be written over, so failures are gathered and
 /// printed, one line each, when the bar is done.
 /// </summary>
-internal sealed class BarProgress(TextWriter error) : IBatchProgress
+internal sealed class BarProgress(TextWriter error, Messages messages) : IBatchProgress
 {
     public async Task<T> RunAsync<T>(int total, Func<Action<FileOutcome>, Task<T>> body)
     {
@@ -40,12 +46,12 @@ internal sealed class BarProgress(TextWriter error) : IBatchProgress
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask("parsing", maxValue: total);
+                var task = context.AddTask(messages.Format("Progress", 0, total), maxValue: total);
                 return await body(outcome =>
                 {
                     task.Increment(1);
-                    task.Description = $"parsing {task.Value:0}/{total}";
-                    if (outcome.Error is { } reason) failures.Add($"extractor: {outcome.File.DisplayPath}: {reason}");
+                    task.Description = messages.Format("Progress", (int)task.Value, total);
+                    if (outcome.Error is not null) failures.Add(PlainProgress.FailureLine(outcome, messages));
                 }).ConfigureAwait(false);
             }).ConfigureAwait(false);
         foreach (var line in failures) error.WriteLine(line);

@@ -64,7 +64,8 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
         }
     }
 
-    public async Task<FileOutcome> ParseAsync(InputFile file, InputFormat format, CancellationToken cancellation)
+    /// <summary>Parses <paramref name="file"/> in a worker; with <paramref name="withText"/>, the worker sends its extracted text too.</summary>
+    public async Task<FileOutcome> ParseAsync(InputFile file, InputFormat format, bool withText, CancellationToken cancellation)
     {
         var worker = await Rent(cancellation).ConfigureAwait(false);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -72,7 +73,7 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
         WorkerProtocol.Answer? answer;
         try
         {
-            var request = WorkerProtocol.WriteRequest(new WorkerProtocol.Request(file.FullPath, file.DisplayPath, format.Name));
+            var request = WorkerProtocol.WriteRequest(new WorkerProtocol.Request(file.FullPath, file.DisplayPath, format.Name, withText));
             await worker.Process.StandardInput.WriteAsync((request + "\n").AsMemory(), limit.Token).ConfigureAwait(false);
             await worker.Process.StandardInput.FlushAsync(limit.Token).ConfigureAwait(false);
             answer = await WorkerProtocol.ReadAnswerAsync(worker.Output, limit.Token).ConfigureAwait(false);
@@ -80,7 +81,7 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
             Retire(worker);
-            return new FileOutcome(file, null, $"timed out after {timeout!.Value.TotalSeconds:0.#} s");
+            return new FileOutcome(file, null, $"timed out after {timeout!.Value.TotalSeconds:0.#} s") { ErrorKind = NoticeErrorKind.TimedOut };
         }
         catch (IOException)
         {
@@ -95,12 +96,17 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
         {
             var why = worker.Why();
             Retire(worker);
-            return new FileOutcome(file, null, $"the reader crashed on this file{(why is null ? "" : $" ({why.TrimEnd('.')})")}: it is damaged");
+            return new FileOutcome(file, null, $"the reader crashed on this file{(why is null ? "" : $" ({why.TrimEnd('.')})")}: it is damaged") { ErrorKind = NoticeErrorKind.Corrupt };
         }
         _idle.Writer.TryWrite(worker);
         return answer.Ok
-            ? new FileOutcome(file, null, null) { Serialized = new SerializedNotice(answer.Payload, indented, answer.Items, answer.Warnings) }
-            : new FileOutcome(file, null, answer.Payload);
+            ? new FileOutcome(file, null, null)
+            {
+                Serialized = new SerializedNotice(answer.Payload, indented, answer.Items, answer.Warnings),
+                Fingerprint = answer.Fingerprint,
+                Text = answer.Text,
+            }
+            : new FileOutcome(file, null, answer.Payload) { ErrorKind = answer.Kind };
     }
 
     private async ValueTask<Worker> Rent(CancellationToken cancellation)

@@ -1,20 +1,23 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Extractor.Cli.Dedup;
 using Extractor.Parsing;
 
 namespace Extractor.Cli.Batch;
 
 /// <summary>
 /// The framed messages between <see cref="WorkerPool"/> and a worker (<c>extractor __worker</c>), so that any file name
-/// the file system allows travels intact. A request is one line of JSON: <c>{"path":…,"name":…,"format":…}</c> (the file
-/// to open, the name to record, the format the parent detected). An answer is a header line and a UTF-8 payload of the
-/// length it gives: <c>OK ITEMS WARNINGS LENGTH</c> and the notice's JSON, or <c>ERR LENGTH</c> and the reason.
+/// the file system allows travels intact. A request is one line of JSON: <c>{"path":…,"name":…,"format":…,"text":…}</c>
+/// (the file to open, the name to record, the format the parent detected, whether to send the extracted text back).
+/// An answer is a header line and UTF-8 payloads of the lengths it gives: <c>OK ITEMS WARNINGS LENGTH EXTRA</c>, the
+/// notice's JSON and a JSON object with its text's fingerprint (and the text and its page starts, when asked); or
+/// <c>ERR KIND LENGTH</c> and the reason (KIND is the library's <see cref="NoticeErrorKind"/>, or <c>-</c>).
 /// </summary>
 internal static class WorkerProtocol
 {
-    /// <summary>A request: the file to open, the name to record for it, its format.</summary>
-    public sealed record Request(string Path, string Name, string Format);
+    /// <summary>A request: the file to open, the name to record for it, its format, whether the text is wanted.</summary>
+    public sealed record Request(string Path, string Name, string Format, bool Text = false);
 
     public static string WriteRequest(Request request)
     {
@@ -25,6 +28,7 @@ internal static class WorkerProtocol
             json.WriteString("path", request.Path);
             json.WriteString("name", request.Name);
             json.WriteString("format", request.Format);
+            json.WriteBoolean("text", request.Text);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
@@ -34,32 +38,65 @@ internal static class WorkerProtocol
     {
         using var json = JsonDocument.Parse(line);
         var root = json.RootElement;
-        return new Request(root.GetProperty("path").GetString()!, root.GetProperty("name").GetString()!, root.GetProperty("format").GetString()!);
+        return new Request(root.GetProperty("path").GetString()!, root.GetProperty("name").GetString()!, root.GetProperty("format").GetString()!,
+            root.TryGetProperty("text", out var text) && text.GetBoolean());
     }
 
-    /// <summary>Writes a notice's answer.</summary>
-    public static void WriteNotice(Stream output, Notice notice, bool indented)
+    /// <summary>Writes a notice's answer: its JSON, its text's fingerprint and, when given, its text.</summary>
+    public static void WriteNotice(Stream output, Notice notice, bool indented, TextFingerprint? fingerprint, NoticeText? text)
     {
         var payload = Encoding.UTF8.GetBytes(indented ? NoticeJson.Serialize(notice) : NoticeJson.SerializeLine(notice));
-        Write(output, string.Create(CultureInfo.InvariantCulture, $"OK {notice.Items.Count} {notice.Warnings.Count} {payload.Length}\n"), payload);
+        var extra = Extra(fingerprint, text);
+        Write(output, string.Create(CultureInfo.InvariantCulture, $"OK {notice.Items.Count} {notice.Warnings.Count} {payload.Length} {extra.Length}\n"), payload, extra);
     }
 
     /// <summary>Writes a failure's answer.</summary>
-    public static void WriteError(Stream output, string reason)
+    public static void WriteError(Stream output, string reason, NoticeErrorKind? kind = null)
     {
         var payload = Encoding.UTF8.GetBytes(reason);
-        Write(output, string.Create(CultureInfo.InvariantCulture, $"ERR {payload.Length}\n"), payload);
+        Write(output, string.Create(CultureInfo.InvariantCulture, $"ERR {kind?.ToString() ?? "-"} {payload.Length}\n"), payload, []);
     }
 
-    private static void Write(Stream output, string header, byte[] payload)
+    private static byte[] Extra(TextFingerprint? fingerprint, NoticeText? text)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            if (fingerprint is not null) json.WriteBase64String("fingerprint", fingerprint.ToBytes());
+            if (text is not null)
+            {
+                json.WriteString("text", text.Text);
+                json.WriteStartArray("pages");
+                foreach (var page in text.Pages)
+                {
+                    json.WriteNumberValue(page.Offset);
+                    json.WriteNumberValue(page.Page);
+                }
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    private static void Write(Stream output, string header, byte[] payload, byte[] extra)
     {
         output.Write(Encoding.ASCII.GetBytes(header));
         output.Write(payload);
+        output.Write(extra);
         output.Flush();
     }
 
     /// <summary>An answer as read by the parent.</summary>
-    public sealed record Answer(bool Ok, string Payload, int Items, int Warnings);
+    public sealed record Answer(bool Ok, string Payload, int Items, int Warnings)
+    {
+        public NoticeErrorKind? Kind { get; init; }
+
+        public TextFingerprint? Fingerprint { get; init; }
+
+        public NoticeText? Text { get; init; }
+    }
 
     /// <summary>Reads one answer; null when the worker's output ended (it died).</summary>
     /// <exception cref="InvalidDataException">The worker wrote something that is not an answer.</exception>
@@ -79,15 +116,38 @@ internal static class WorkerProtocol
             ? n : throw new InvalidDataException($"the worker answered: {header}");
         var ok = parts[0] == "OK";
         if (!ok && parts[0] != "ERR") throw new InvalidDataException($"the worker answered: {header}");
-        var payload = new byte[Number(ok ? 3 : 1)];
+        var payload = new byte[Number(ok ? 3 : 2)];
+        var extra = new byte[ok ? Number(4) : 0];
         try
         {
             await input.ReadExactlyAsync(payload, cancellation).ConfigureAwait(false);
+            await input.ReadExactlyAsync(extra, cancellation).ConfigureAwait(false);
         }
         catch (EndOfStreamException)
         {
             return null;
         }
-        return new Answer(ok, Encoding.UTF8.GetString(payload), ok ? Number(1) : 0, ok ? Number(2) : 0);
+        if (!ok)
+            return new Answer(false, Encoding.UTF8.GetString(payload), 0, 0) { Kind = Enum.TryParse<NoticeErrorKind>(parts[1], out var kind) ? kind : null };
+        var (fingerprint, text) = ReadExtra(extra, header.ToString());
+        return new Answer(true, Encoding.UTF8.GetString(payload), Number(1), Number(2)) { Fingerprint = fingerprint, Text = text };
+    }
+
+    private static (TextFingerprint?, NoticeText?) ReadExtra(byte[] extra, string header)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(extra);
+            var root = json.RootElement;
+            var fingerprint = root.TryGetProperty("fingerprint", out var f) ? TextFingerprint.FromBytes(f.GetBytesFromBase64()) : null;
+            if (!root.TryGetProperty("text", out var t)) return (fingerprint, null);
+            var numbers = root.GetProperty("pages").EnumerateArray().Select(e => e.GetInt32()).ToList();
+            var pages = Enumerable.Range(0, numbers.Count / 2).Select(i => new PageStart(numbers[2 * i], numbers[2 * i + 1])).ToList();
+            return (fingerprint, new NoticeText(t.GetString()!, pages));
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
+        {
+            throw new InvalidDataException($"the worker answered {header} with extra data that is not valid: {e.Message}");
+        }
     }
 }

@@ -2,16 +2,18 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Extractor.Cli.Batch;
+using Extractor.Cli.Dedup;
 using Extractor.Cli.IO;
+using Extractor.Cli.Localization;
 using Extractor.Parsing;
 using Extractor.Parsing.Rules;
 
 namespace Extractor.Cli.Commands;
 
-/// <summary><c>extractor parse</c>: parse files and folders of notices into JSON, JSON Lines, CSV or Excel.</summary>
+/// <summary><c>extractor parse</c>: parse files and folders of notices into JSON, JSON Lines, CSV, Excel, review pages, DuckDB or Parquet.</summary>
 internal static class ParseCommand
 {
-    private static readonly string[] Formats = ["json", "jsonl", "csv", "xlsx"];
+    private static readonly string[] Formats = ["json", "jsonl", "csv", "xlsx", "html", "duckdb", "parquet"];
 
     public static Command Build(CliConsole console)
     {
@@ -22,15 +24,18 @@ internal static class ParseCommand
         };
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Where to write. json: a file for one input, else a folder mirroring the inputs (NAME.EXT.json each). "
-                + "jsonl, csv, xlsx: a file. Omit to print to stdout (json for one input; jsonl; csv). An existing file is kept unless --force.",
+            Description = "Where to write. json, html: a file for one input, else a folder mirroring the inputs (NAME.EXT.json or .html each; "
+                + "html adds index.html). jsonl, csv, xlsx, duckdb: a file. parquet: a folder. Omit to print to stdout (json or html for one input; "
+                + "jsonl; csv). An existing file is kept unless --force.",
             HelpName = "FILE|DIR",
         };
         var format = new Option<string?>("--format", "-f")
         {
             Description = "json (one document per notice), jsonl (one notice per line), csv (one row per problem, UTF-8 with BOM), "
-                + "xlsx (Notices, Items and Errors sheets). Default: from the -o extension, else json.",
-            HelpName = "json|jsonl|csv|xlsx",
+                + "xlsx (Notices, Items and Errors sheets), html (a review page per notice: the text with everything found highlighted, "
+                + "and an index for a batch), duckdb (a database of notices, sections, items, measures, fields, warnings, stats, errors), "
+                + "parquet (the same tables as Parquet files). Default: from the -o extension (.jsonl .csv .xlsx .html .duckdb), else json.",
+            HelpName = "json|jsonl|csv|xlsx|html|duckdb|parquet",
         };
         format.AcceptOnlyFromAmong(Formats);
         var recursive = new Option<bool>("--recursive", "-r")
@@ -47,7 +52,7 @@ internal static class ParseCommand
         var exclude = new Option<string[]>("--exclude")
         {
             Description = "Skip files under the folders whose path matches this glob (repeatable). Without --include, the tool's own "
-                + "outputs (*.json, *.jsonl, *.csv, *.xlsx) are skipped.",
+                + "outputs (*.json, *.jsonl, *.csv, *.xlsx, *.duckdb, *.parquet, its review pages) are skipped.",
             HelpName = "GLOB",
         };
         var jobs = new Option<int>("--jobs", "-j")
@@ -60,7 +65,7 @@ internal static class ParseCommand
         var errors = new Option<string?>("--errors")
         {
             Description = "Write the errors report (CSV: file, reason) here. Default for a batch written to -o: errors.csv in the output "
-                + "folder, or NAME.errors.csv beside the output file; xlsx has an Errors sheet instead.",
+                + "folder, or NAME.errors.csv beside the output file; xlsx has an Errors sheet and duckdb and parquet an errors table instead.",
             HelpName = "FILE",
         };
         var timeout = new Option<double>("--timeout")
@@ -78,6 +83,19 @@ internal static class ParseCommand
             HelpName = "pdf|all|none",
         };
         isolate.AcceptOnlyFromAmong("pdf", "all", "none");
+        var headers = new Option<string>("--headers")
+        {
+            Description = "Column names of csv and xlsx, and of the duckdb views NAME_zh: en (the JSON contract's: problem, status…) "
+                + "or zh (问题, 整改情况, 整改状态…).",
+            DefaultValueFactory = _ => "en",
+            HelpName = "en|zh",
+        };
+        headers.AcceptOnlyFromAmong("en", "zh");
+        var append = new Option<bool>("--append")
+        {
+            Description = "Add to an existing DuckDB database (-o FILE.duckdb) in one transaction; a file whose content is already in it "
+                + "is not loaded again.",
+        };
         var reader = new ReaderOptions();
         var command = new Command("parse", """
             Parse notices into structured data.
@@ -87,10 +105,13 @@ internal static class ParseCommand
               extractor parse notices/ -o out/                   a JSON file per notice under out/, and out/errors.csv
               extractor parse notices/ -o all.xlsx               one workbook: Notices, Items, Errors
               extractor parse notices/ -o items.csv --include '*.pdf' --jobs 4
+              extractor parse notices/ -f html -o review/        a review page per notice, and review/index.html
+              extractor parse notices/ -o notices.duckdb         a DuckDB database (--append adds a later batch)
+              extractor parse notices/ -f parquet -o tables/     the same tables as Parquet files
             Exit codes: 0 every file parsed; 1 a file could not be parsed or written; 2 bad usage.
             """)
         {
-            paths, output, format, recursive, include, exclude, jobs, quiet, errors, timeout, force, isolate,
+            paths, output, format, recursive, include, exclude, jobs, quiet, errors, timeout, force, isolate, headers, append,
         };
         foreach (var option in reader.All) command.Add(option);
         command.SetAction((result, cancellation) =>
@@ -111,7 +132,9 @@ internal static class ParseCommand
                 result.GetValue(errors),
                 result.GetValue(timeout),
                 limits,
-                result.GetValue(isolate) ?? "pdf"), console, cancellation);
+                result.GetValue(isolate) ?? "pdf",
+                result.GetValue(headers) ?? "en",
+                result.GetValue(append)), console, cancellation);
         });
         return command;
     }
@@ -119,32 +142,34 @@ internal static class ParseCommand
     internal sealed record ParseRequest(
         string[] Paths, string? Output, string? Format, string? Encoding, FileInfo? Rules, bool Force,
         bool Recursive = true, string[]? Include = null, string[]? Exclude = null, int Jobs = 1, bool Quiet = false,
-        string? Errors = null, double Timeout = 60, ParserLimits? Limits = null, string Isolate = "none");
+        string? Errors = null, double Timeout = 60, ParserLimits? Limits = null, string Isolate = "none", string Headers = "en",
+        bool Append = false);
 
     internal static async Task<int> RunAsync(ParseRequest request, CliConsole console, CancellationToken cancellation)
     {
+        var m = console.Text;
         if (request.Limits is { } l && (l.MaxInputBytes < 1 || l.MaxDecompressedBytes < 1 || l.MaxPages < 1 || l.MaxDepth < 1))
-            return Usage(console, "--max-size, --max-unzipped, --max-pages and --max-depth must be at least 1");
+            return Usage(console, m["LimitsAtLeastOne"]);
         if (!TryCreateParser(request.Encoding, request.Rules, console, out var parser, request.Limits)) return ExitCodes.Usage;
-        if (request.Jobs < 1) return Usage(console, "--jobs must be at least 1");
-        if (request.Timeout < 0) return Usage(console, "--timeout must not be negative");
+        if (request.Jobs < 1) return Usage(console, m["JobsAtLeastOne"]);
+        if (request.Timeout < 0) return Usage(console, m["TimeoutNotNegative"]);
         var format = request.Format ?? FormatOf(request.Output) ?? "json";
 
         var filter = new InputFilter(request.Recursive, request.Include ?? [], request.Exclude ?? []);
         var files = InputSet.Expand(request.Paths, filter, out var missing, out var unreadable);
-        foreach (var path in missing) console.Error.WriteLine($"extractor: {path}: no such file or folder");
-        foreach (var path in unreadable) console.Error.WriteLine($"extractor: {path}: the folder cannot be read");
+        foreach (var path in missing) console.Error.WriteLine("extractor: " + m.Format("NoSuchPath", path));
+        foreach (var path in unreadable) console.Error.WriteLine("extractor: " + m.Format("FolderUnreadable", path));
         if (files.Count == 0)
         {
-            if (missing.Count == 0) console.Error.WriteLine($"extractor: no files to parse in {string.Join(", ", request.Paths)}");
+            if (missing.Count == 0) console.Error.WriteLine("extractor: " + m.Format("NoFiles", string.Join(", ", request.Paths)));
             return ExitCodes.Failed;
         }
         var batch = files.Count > 1 || request.Paths.Any(Directory.Exists);
 
-        IResultSink sink;
+        OutputSinks.Plan plan;
         try
         {
-            sink = CreateSink(request, format, files, batch, console.Out);
+            plan = OutputSinks.Create(request, format, files, batch, console);
         }
         catch (UsageException e)
         {
@@ -152,12 +177,14 @@ internal static class ParseCommand
         }
         catch (AtomicFile.ExistsException e)
         {
-            console.Error.WriteLine($"extractor: {e.Message}");
+            console.Error.WriteLine("extractor: " + e.Describe(m));
             return ExitCodes.Failed;
         }
 
         var writeFailures = 0;
+        var copies = 0;
         BatchSummary summary;
+        var sink = plan.Sink;
         using (sink)
         {
             var timeLimit = request.Timeout > 0 ? TimeSpan.FromSeconds(request.Timeout) : (TimeSpan?)null;
@@ -165,12 +192,22 @@ internal static class ParseCommand
             using var pool = request.Isolate == "none" ? null
                 : new WorkerPool([WorkerCommand.Name, .. ReaderOptions.Arguments(request.Encoding, request.Rules, request.Limits ?? new ParserLimits())],
                     request.Jobs, timeLimit, indented: format == "json");
-            var runner = new BatchRunner(parser, request.Jobs, timeLimit, pool, request.Isolate == "all" ? _ => true : f => f == InputFormat.Pdf);
+            var runner = new BatchRunner(parser, request.Jobs, timeLimit, pool, request.Isolate == "all" ? _ => true : f => f == InputFormat.Pdf,
+                withText: format == "html");
+            // Copies are looked for across the batch (and what a database held before); a single file has nothing to copy.
+            var copiesOf = batch ? new DuplicateFinder() : null;
+            if (copiesOf is not null) plan.Database?.Seed(copiesOf);
             IBatchProgress progress = batch && !request.Quiet && console.ErrorIsTerminal
-                ? new BarProgress(console.Error)
-                : new PlainProgress(console.Error);
+                ? new BarProgress(console.Error, m)
+                : new PlainProgress(console.Error, m);
             summary = await progress.RunAsync(files.Count, report => runner.RunAsync(files, outcome =>
             {
+                if (copiesOf is not null && outcome.Fingerprint is { } fingerprint
+                    && copiesOf.Check(fingerprint, outcome.File.DisplayPath, outcome.ContentHash) is { } original)
+                {
+                    outcome = outcome with { DuplicateOf = original };
+                    copies++;
+                }
                 try
                 {
                     sink.Write(outcome);
@@ -189,12 +226,13 @@ internal static class ParseCommand
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // Whatever fails while the outputs are committed, nothing half-written is left: the temporary files go.
-                console.Error.WriteLine($"extractor: cannot write the output: {e.Message}");
+                // Whatever fails while the outputs are committed, nothing half-written is left: the temporary files go,
+                // and a database's transaction is rolled back.
+                console.Error.WriteLine("extractor: " + m.Format("CannotWriteOutput", e.Message));
                 return ExitCodes.Failed;
             }
         }
-        if (batch && !request.Quiet) console.Error.WriteLine(Describe(summary, writeFailures));
+        if (batch && !request.Quiet) console.Error.WriteLine("extractor: " + Describe(summary, writeFailures, copies, plan.Database?.AlreadyLoaded ?? 0, m));
         return summary.Failed + writeFailures + missing.Count + unreadable.Count > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
@@ -209,82 +247,21 @@ internal static class ParseCommand
         ".jsonl" or ".ndjson" => "jsonl",
         ".csv" => "csv",
         ".xlsx" => "xlsx",
+        ".html" or ".htm" => "html",
+        ".duckdb" => "duckdb",
         _ => null,
     };
 
-    private static string Describe(BatchSummary s, int writeFailures)
+    private static string Describe(BatchSummary s, int writeFailures, int copies, int alreadyLoaded, Messages m)
     {
         var seconds = Math.Max(s.Elapsed.TotalSeconds, 0.001);
         var c = CultureInfo.InvariantCulture;
-        return string.Create(c, $"extractor: {s.Files} files in {seconds:0.0} s ({s.Files / seconds:0.#} files/s): {s.Parsed - writeFailures} parsed "
-            + $"({s.WithWarnings} with warnings), {s.Failed + writeFailures} failed; {s.Items:N0} items ({s.Items / seconds:0} items/s)");
+        var line = m.Format("Summary", s.Files, seconds.ToString("0.0", c), (s.Files / seconds).ToString("0.#", c), s.Parsed - writeFailures,
+            s.WithWarnings, s.Failed + writeFailures, s.Items.ToString("N0", c), (s.Items / seconds).ToString("0", c));
+        if (copies > 0) line += m.Format("SummaryDuplicates", copies);
+        if (alreadyLoaded > 0) line += m.Format("SummaryAlreadyLoaded", alreadyLoaded);
+        return line;
     }
-
-    private static IResultSink CreateSink(ParseRequest request, string format, List<InputFile> files, bool batch, TextWriter stdout)
-    {
-        var inputs = files.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal);
-        string Checked(string path)
-        {
-            var full = Path.GetFullPath(path);
-            if (inputs.Contains(full)) throw new UsageException($"{path} is one of the inputs; it will not be overwritten");
-            if (Directory.Exists(full)) throw new UsageException($"{path} is a folder; name a file");
-            return full;
-        }
-
-        var sinks = new List<IResultSink>();
-        try
-        {
-            if (request.Output is null)
-            {
-                if (format == "xlsx") throw new UsageException("xlsx is written to a file: give -o FILE.xlsx");
-                if (format == "json" && files.Count > 1)
-                    throw new UsageException($"{files.Count} files to parse: give -o DIR to write a JSON file each, or -o FILE with --format jsonl, csv or xlsx");
-                sinks.Add(new StdoutSink(stdout, format));
-            }
-            else if (format == "json")
-            {
-                var toFolder = files.Count > 1 || Directory.Exists(request.Output) || request.Output.EndsWith('/') || request.Output.EndsWith(Path.DirectorySeparatorChar);
-                if (toFolder)
-                {
-                    var folder = Path.GetFullPath(request.Output);
-                    if (File.Exists(folder)) throw new UsageException($"{request.Output} is a file; -o needs a folder for {files.Count} inputs");
-                    var targets = files.Select(f => JsonDirectorySink.Target(folder, f)).ToList();
-                    if (targets.FirstOrDefault(inputs.Contains) is { } clash) throw new UsageException($"{clash} is one of the inputs; it will not be overwritten");
-                    if (!request.Force && targets.Where(File.Exists).ToList() is { Count: > 0 } existing)
-                        throw new AtomicFile.ExistsException(existing[0], existing.Count - 1);
-                    sinks.Add(new JsonDirectorySink(folder, request.Force));
-                }
-                else
-                {
-                    var target = Checked(request.Output);
-                    if (!request.Force && File.Exists(target)) throw new AtomicFile.ExistsException(target);
-                    sinks.Add(new JsonFileSink(target, request.Force));
-                }
-            }
-            else
-            {
-                var target = Checked(request.Output);
-                sinks.Add(format switch
-                {
-                    "jsonl" => new JsonLinesFileSink(target, request.Force),
-                    "csv" => new CsvFileSink(target, request.Force),
-                    _ => new XlsxSink(target, request.Force),
-                });
-            }
-
-            var report = request.Errors ?? (batch && request.Output is not null && format != "xlsx" ? DefaultErrorReport(request.Output, format) : null);
-            if (report is not null) sinks.Add(new ErrorReportSink(Checked(report), request.Force));
-            return sinks.Count == 1 ? sinks[0] : new CompositeSink(sinks);
-        }
-        catch
-        {
-            foreach (var sink in sinks) sink.Dispose();
-            throw;
-        }
-    }
-
-    private static string DefaultErrorReport(string output, string format) =>
-        format == "json" ? Path.Combine(output, "errors.csv") : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + ".errors.csv");
 
     internal static bool TryCreateParser(string? encodingName, FileInfo? rulesFile, CliConsole console, out NoticeParser parser, ParserLimits? limits = null)
     {
@@ -299,7 +276,7 @@ internal static class ParseCommand
             }
             catch (ArgumentException)
             {
-                console.Error.WriteLine($"extractor: --encoding: '{encodingName}' is not an encoding this platform knows (try utf-8, gb18030, gbk, big5, utf-16)");
+                console.Error.WriteLine("extractor: " + console.Text.Format("EncodingUnknown", encodingName));
                 return false;
             }
         }
@@ -312,12 +289,12 @@ internal static class ParseCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                console.Error.WriteLine($"extractor: --rules: cannot read {rulesFile}: {e.Message}");
+                console.Error.WriteLine("extractor: " + console.Text.Format("RulesUnreadable", rulesFile, e.Message));
                 return false;
             }
             catch (RuleSetException e)
             {
-                console.Error.WriteLine($"extractor: --rules: {e.Message}");
+                console.Error.WriteLine("extractor: " + console.Text.Format("RulesInvalid", e.Message));
                 return false;
             }
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Extractor.Cli.Batch;
+using Extractor.Cli.Dedup;
 using Extractor.Parsing;
 
 namespace Extractor.Cli.Commands;
@@ -32,16 +33,17 @@ internal static class WorkerCommand
                 try
                 {
                     var request = WorkerProtocol.ReadRequest(line);
-                    var notice = parser.Parse(parser.ReadFile(request.Path), new InputFormat(request.Format), request.Name);
-                    WorkerProtocol.WriteNotice(output, notice, indented);
+                    var parsed = parser.ParseWithDocument(parser.ReadFile(request.Path), new InputFormat(request.Format), request.Name);
+                    WorkerProtocol.WriteNotice(output, parsed.Notice, indented, TextFingerprint.Of(NoticeContent.Of(parsed.Notice)),
+                        request.Text ? NoticeText.From(parsed.Document) : null);
                 }
                 catch (NoticeFormatException e)
                 {
-                    WorkerProtocol.WriteError(output, e.Message);
+                    WorkerProtocol.WriteError(output, e.Message, e.Kind);
                 }
                 catch (OutOfMemoryException)
                 {
-                    WorkerProtocol.WriteError(output, "the file needs more memory than a worker may use: it is damaged or too large");
+                    WorkerProtocol.WriteError(output, "the file needs more memory than a worker may use: it is damaged or too large", NoticeErrorKind.LimitExceeded);
                 }
                 catch (Exception e) when (e is JsonException or KeyNotFoundException)
                 {

@@ -78,6 +78,10 @@ internal static partial class Scorer
             else misses.Add($"label: {pair.Problem} → expected {pair.Label ?? "none"}, got {items[k].Rectification!.Label ?? "none"}");
         }
 
+        for (var k = 0; k < items.Count; k++)
+            if (!used[k])
+                misses.Add($"pair not in the gold: {Cut(items[k].Problem.Text)} → {items[k].Rectification!.Label ?? "(no label)"}：{Cut(items[k].Rectification!.Text)}");
+
         var sections = Flatten(notice.Sections).ToList();
         var taken = new bool[sections.Count];
         int headings = 0, levels = 0;
@@ -120,6 +124,8 @@ internal static partial class Scorer
             Misses = misses,
         };
     }
+
+    private static string Cut(string text) => text.Length <= 20 ? text.Replace("\n", " ") : text[..20].Replace("\n", " ") + "…";
 
     private static bool Holds(Section section, GoldHeading heading, string text)
     {

@@ -15,10 +15,11 @@ internal sealed class CsvTable : IDisposable
     /// <summary>UTF-8 with a byte-order mark, so that Excel opens Chinese text right.</summary>
     public static readonly Encoding ExcelUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
 
-    public CsvTable(TextWriter writer, IReadOnlyList<Column> columns)
+    /// <summary>Starts a table with its header row, the columns' names in <paramref name="headers"/> (<c>en</c> or <c>zh</c>).</summary>
+    public CsvTable(TextWriter writer, IReadOnlyList<Column> columns, string headers = "en")
     {
         _csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
-        _csv.WriteHeader([.. columns.Select(c => c.Name)]);
+        _csv.WriteHeader([.. columns.Select(c => c.Header(headers))]);
     }
 
     public void Write(string[] row) => _csv.WriteRecord(row);

@@ -4,32 +4,38 @@ using Extractor.Parsing;
 
 namespace Extractor.Cli.Export;
 
-/// <summary>A column of an exported table; numeric columns are written as numbers in Excel.</summary>
-internal sealed record Column(string Name, bool Numeric = false);
+/// <summary>A column of an exported table: its name (the JSON contract's), its Chinese name (<c>--headers zh</c>); numeric columns are written as numbers in Excel.</summary>
+internal sealed record Column(string Name, string Chinese, bool Numeric = false)
+{
+    /// <summary>The header in <paramref name="language"/> (<c>zh</c>, else the contract's name).</summary>
+    public string Header(string language) => language == "zh" ? Chinese : Name;
+}
 
 /// <summary>
 /// The tables the tool exports: Items (one row per problem with its notice's columns), Notices (one row per parsed
-/// file) and Errors (one row per file that could not be parsed). Column names follow the JSON contract.
+/// file) and Errors (one row per file that could not be parsed). Column names follow the JSON contract, or are
+/// Chinese with <c>--headers zh</c>. <c>duplicateOf</c> names the earlier file of the batch whose text a notice copies.
 /// </summary>
 internal static class Tables
 {
     public static readonly Column[] Items =
     [
-        new("file"), new("title"), new("issuer"), new("date"), new("inspector"),
-        new("index", true), new("path"), new("section"), new("problemTitle"), new("problem"),
-        new("label"), new("rectification"), new("status"), new("measures", true), new("tags"), new("fields"),
-        new("page", true), new("line", true),
+        new("file", "文件"), new("title", "标题"), new("issuer", "发文单位"), new("date", "日期"), new("inspector", "巡察组"),
+        new("index", "序号", true), new("path", "编号"), new("section", "所属章节"), new("problemTitle", "问题概要"), new("problem", "问题"),
+        new("label", "整改标签"), new("rectification", "整改情况"), new("status", "整改状态"), new("measures", "措施数", true),
+        new("tags", "标签"), new("fields", "其他字段"), new("page", "页码", true), new("line", "行号", true), new("duplicateOf", "重复于"),
     ];
 
     public static readonly Column[] Notices =
     [
-        new("file"), new("format"), new("encoding"), new("title"), new("issuer"), new("date"),
-        new("inspector"), new("target"), new("kind"), new("start"), new("end"), new("feedbackDate"),
-        new("items", true), new("done", true), new("ongoing", true), new("unknown", true), new("warnings", true),
-        new("phones"), new("emails"), new("postal"),
+        new("file", "文件"), new("format", "格式"), new("encoding", "编码"), new("title", "标题"), new("issuer", "发文单位"), new("date", "日期"),
+        new("inspector", "巡察组"), new("target", "巡察对象"), new("kind", "巡察类型"), new("start", "巡察开始"), new("end", "巡察结束"),
+        new("feedbackDate", "反馈日期"), new("items", "问题数", true), new("done", "已完成", true), new("ongoing", "整改中", true),
+        new("unknown", "未说明", true), new("warnings", "警告数", true), new("phones", "电话"), new("emails", "邮箱"), new("postal", "通信地址"),
+        new("duplicateOf", "重复于"), new("similarity", "相似度", true),
     ];
 
-    public static readonly Column[] Errors = [new("file"), new("reason")];
+    public static readonly Column[] Errors = [new("file", "文件"), new("reason", "原因")];
 
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
@@ -46,15 +52,17 @@ internal static class Tables
     public static IEnumerable<string[]> ItemRows(FileOutcome outcome)
     {
         if (outcome.GetNotice() is not { } n) yield break;
+        var tree = SectionTree.Of(n);
         foreach (var item in n.Items)
             yield return
             [
                 outcome.File.DisplayPath, n.Title ?? "", n.Issuer ?? "", Date(n.Date), n.Inspection.Inspector ?? "",
-                Number(item.Index), string.Join("", item.Path), SectionTitles(n, item), item.Problem.Title, item.Problem.Text,
+                Number(item.Index), string.Join("", item.Path), string.Join(" / ", tree.Around(item).Select(s => s.Section.Title)), item.Problem.Title, item.Problem.Text,
                 item.Rectification?.Label ?? "", item.Rectification?.Text ?? "", Status(item.Rectification?.Status),
                 Number(item.Rectification?.Measures.Count ?? 0), string.Join("、", item.Tags),
                 string.Join("；", item.Fields.Select(f => $"{f.Name}：{f.Value}")),
                 item.Problem.Location.Page is { } page ? Number(page) : "", Number(item.Problem.Location.Line),
+                outcome.DuplicateOf?.File ?? "",
             ];
     }
 
@@ -69,26 +77,9 @@ internal static class Tables
             Date(n.Inspection.End), Date(n.Inspection.FeedbackDate), Number(n.Items.Count), Number(Count(RectificationStatus.Done)),
             Number(Count(RectificationStatus.Ongoing)), Number(Count(RectificationStatus.Unknown)), Number(n.Warnings.Count),
             string.Join("；", n.Contacts.Phones), string.Join("；", n.Contacts.Emails), string.Join("；", n.Contacts.Postal),
+            outcome.DuplicateOf?.File ?? "", outcome.DuplicateOf?.Similarity.ToString("0.###", CultureInfo.InvariantCulture) ?? "",
         ];
     }
 
     public static string[] ErrorRow(FileOutcome outcome) => [outcome.File.DisplayPath, outcome.Error ?? ""];
-
-    /// <summary>
-    /// The titles of the sections an item sits in, outermost first, found by location: each section whose span holds the
-    /// item's, down to (not including) the one whose heading is the item's problem.
-    /// </summary>
-    private static string SectionTitles(Notice notice, Item item)
-    {
-        var titles = new List<string>();
-        var level = notice.Sections;
-        while (level.FirstOrDefault(s => s.Location.Start <= item.Location.Start && item.Location.End <= s.Location.End) is { } section)
-        {
-            var problem = item.Problem.Location.Start;
-            if (section.HeadingLocation.Start <= problem && problem < section.HeadingLocation.End) break; // its own heading
-            titles.Add(section.Title);
-            level = section.Sections;
-        }
-        return string.Join(" / ", titles);
-    }
 }

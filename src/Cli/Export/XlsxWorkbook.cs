@@ -15,21 +15,23 @@ internal sealed class XlsxWorkbook : IDisposable
     /// <summary>Excel's limit on the characters of a cell.</summary>
     private const int MaxCell = 32_767;
 
-    private sealed class Sheet(string name, IReadOnlyList<Column> columns)
+    private sealed class Sheet(string name, IReadOnlyList<Column> columns, string headers)
     {
         public string Name { get; } = name;
         public IReadOnlyList<Column> Columns { get; } = columns;
+        public string[] Headers { get; } = [.. columns.Select(c => c.Header(headers))];
         public string Spool { get; } = Path.GetTempFileName();
         public StreamWriter? Writer { get; set; }
         public int Rows { get; set; }
-        public double[] Widths { get; } = [.. columns.Select(c => Width(c.Name))];
+        public double[] Widths { get; } = [.. columns.Select(c => Width(c.Header(headers)))];
     }
 
     private readonly List<Sheet> _sheets = [];
 
-    public int AddSheet(string name, IReadOnlyList<Column> columns)
+    /// <summary>Adds a sheet whose header row names the columns in <paramref name="headers"/> (<c>en</c> or <c>zh</c>).</summary>
+    public int AddSheet(string name, IReadOnlyList<Column> columns, string headers = "en")
     {
-        var sheet = new Sheet(name, columns);
+        var sheet = new Sheet(name, columns, headers);
         sheet.Writer = new StreamWriter(sheet.Spool, append: false, new System.Text.UTF8Encoding(false));
         _sheets.Add(sheet);
         return _sheets.Count - 1;
@@ -81,7 +83,7 @@ internal sealed class XlsxWorkbook : IDisposable
             Min = (uint)(i + 1), Max = (uint)(i + 1), Width = Math.Clamp(sheet.Widths[i] + 2, 8, 60), CustomWidth = true,
         })));
         writer.WriteStartElement(new SheetData());
-        WriteRow(writer, 1, sheet.Columns, [.. sheet.Columns.Select(c => c.Name)], header: true);
+        WriteRow(writer, 1, sheet.Columns, sheet.Headers, header: true);
         var rowIndex = 2u;
         using (var reader = new StreamReader(sheet.Spool))
         {

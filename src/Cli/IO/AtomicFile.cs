@@ -14,7 +14,22 @@ internal sealed class AtomicFile : IDisposable
     /// <summary>Thrown when the destination exists and replacing it was not allowed.</summary>
     public sealed class ExistsException(string path, int more = 0) : IOException(more == 0
         ? $"{path} exists; pass --force to replace it"
-        : $"{path} and {more} more output file{(more > 1 ? "s" : "")} exist; pass --force to replace them");
+        : $"{path} and {more} more output file{(more > 1 ? "s" : "")} exist; pass --force to replace them")
+    {
+        /// <summary>The first file that exists.</summary>
+        public string Path { get; } = path;
+
+        /// <summary>How many more exist.</summary>
+        public int More { get; } = more;
+
+        /// <summary>The message in the user's language.</summary>
+        public string Describe(Localization.Messages m) => More switch
+        {
+            0 => m.Format("OutputExists", Path),
+            1 => m.Format("OutputsExistOne", Path),
+            _ => m.Format("OutputsExistMany", Path, More, More + 1),
+        };
+    }
 
     private AtomicFile(string path, string temp, bool overwrite)
     {

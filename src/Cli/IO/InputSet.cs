@@ -15,25 +15,46 @@ internal sealed record InputFile(string FullPath, string DisplayPath, string Rel
 internal sealed record InputFilter(bool Recursive, IReadOnlyList<string> Include, IReadOnlyList<string> Exclude)
 {
     /// <summary>Files the tool writes, never notices: skipped unless a glob includes them.</summary>
-    public static readonly string[] OwnOutputs = ["**/*.expected.json", "**/*.rules.json", "**/*.json", "**/*.jsonl", "**/*.csv", "**/*.xlsx", "**/*.tmp"];
+    public static readonly string[] OwnOutputs =
+        ["**/*.expected.json", "**/*.rules.json", "**/*.json", "**/*.jsonl", "**/*.csv", "**/*.xlsx", "**/*.tmp", "**/*.duckdb", "**/*.duckdb.wal", "**/*.parquet"];
+
+    /// <summary>What the head of every review page this tool writes holds (<c>extractor parse -f html</c>).</summary>
+    private static readonly byte[] ReviewPageMark = "<meta name=\"generator\" content=\"extractor\">"u8.ToArray();
 
     private Matcher? _included;
     private Matcher? _excluded;
 
-    /// <summary>Whether a file found under a folder is read.</summary>
-    public bool Accepts(string relativePath)
+    /// <summary>Whether a file found under a folder is read (<paramref name="fullPath"/>: to look into an HTML file's head).</summary>
+    public bool Accepts(string relativePath, string? fullPath = null)
     {
         if (Include.Count > 0)
         {
             _included ??= Build(Include);
             if (!_included.Match(relativePath).HasMatches) return false;
         }
-        else if (Build(OwnOutputs).Match(relativePath).HasMatches)
+        else if (Build(OwnOutputs).Match(relativePath).HasMatches || (fullPath is not null && IsReviewPage(fullPath)))
         {
             return false;
         }
         _excluded ??= Build(Exclude);
         return !_excluded.Match(relativePath).HasMatches;
+    }
+
+    /// <summary>An HTML file this tool wrote as a review page (its head says so): the notice again, never a notice of its own.</summary>
+    private static bool IsReviewPage(string fullPath)
+    {
+        if (!fullPath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && !fullPath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)) return false;
+        try
+        {
+            using var stream = File.OpenRead(fullPath);
+            var head = new byte[512];
+            var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return head.AsSpan(0, read).IndexOf(ReviewPageMark) >= 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // parsing it will say what is wrong
+        }
     }
 
     private static Matcher Build(IEnumerable<string> globs)
@@ -76,7 +97,7 @@ internal static class InputSet
                 foreach (var full in Walk(root, filter.Recursive, unreadable))
                 {
                     var relative = Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
-                    if (!filter.Accepts(relative) || !seen.Add(full)) continue;
+                    if (!filter.Accepts(relative, full) || !seen.Add(full)) continue;
                     files.Add(new InputFile(full, (Path.TrimEndingDirectorySeparator(arg) + "/" + relative).Replace('\\', '/'), relative));
                 }
             }

@@ -14,8 +14,8 @@ internal interface IResultSink : IDisposable
     void Complete();
 }
 
-/// <summary>Prints to stdout: one notice's JSON, JSON Lines, or CSV rows (without a byte-order mark).</summary>
-internal sealed class StdoutSink(TextWriter output, string format) : IResultSink
+/// <summary>Prints to stdout: one notice's JSON, JSON Lines, or CSV rows (without a byte-order mark) with headers in <paramref name="headers"/>.</summary>
+internal sealed class StdoutSink(TextWriter output, string format, string headers = "en") : IResultSink
 {
     private CsvTable? _csv;
 
@@ -26,7 +26,7 @@ internal sealed class StdoutSink(TextWriter output, string format) : IResultSink
         {
             case "jsonl": output.Write(outcome.Json(indented: false) + "\n"); break;
             case "csv":
-                _csv ??= new CsvTable(output, Tables.Items);
+                _csv ??= new CsvTable(output, Tables.Items, headers);
                 foreach (var row in Tables.ItemRows(outcome)) _csv.Write(row);
                 break;
             default: output.Write(outcome.Json(indented: true)); break;
@@ -35,7 +35,7 @@ internal sealed class StdoutSink(TextWriter output, string format) : IResultSink
 
     public void Complete()
     {
-        if (format == "csv") (_csv ??= new CsvTable(output, Tables.Items)).Flush();
+        if (format == "csv") (_csv ??= new CsvTable(output, Tables.Items, headers)).Flush();
         output.Flush();
     }
 
@@ -67,10 +67,10 @@ internal sealed class JsonDirectorySink(string directory, bool force) : IResultS
 
     public void Dispose() { }
 
-    /// <summary>The output path for <paramref name="input"/> under <paramref name="root"/>; never outside it.</summary>
-    public static string Target(string root, InputFile input)
+    /// <summary>The output path for <paramref name="input"/> under <paramref name="root"/> (its relative path and <paramref name="extension"/>); never outside it.</summary>
+    public static string Target(string root, InputFile input, string extension = ".json")
     {
-        var full = Path.GetFullPath(Path.Join(root, input.RelativePath + ".json"));
+        var full = Path.GetFullPath(Path.Join(root, input.RelativePath + extension));
         var prefix = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
         if (!full.StartsWith(prefix, StringComparison.Ordinal))
             throw new IOException($"the output path for {input.RelativePath} would fall outside {root}");
@@ -129,7 +129,8 @@ internal sealed class CsvFileSink : TextFileSink
 {
     private readonly CsvTable _table;
 
-    public CsvFileSink(string path, bool force) : base(path, force, CsvTable.ExcelUtf8) => _table = new CsvTable(Writer, Tables.Items);
+    public CsvFileSink(string path, bool force, string headers = "en") : base(path, force, CsvTable.ExcelUtf8) =>
+        _table = new CsvTable(Writer, Tables.Items, headers);
 
     public override void Write(FileOutcome outcome)
     {
@@ -144,7 +145,8 @@ internal sealed class ErrorReportSink : TextFileSink
 {
     private readonly CsvTable _table;
 
-    public ErrorReportSink(string path, bool force) : base(path, force, CsvTable.ExcelUtf8) => _table = new CsvTable(Writer, Tables.Errors);
+    public ErrorReportSink(string path, bool force, string headers = "en") : base(path, force, CsvTable.ExcelUtf8) =>
+        _table = new CsvTable(Writer, Tables.Errors, headers);
 
     public override void Write(FileOutcome outcome)
     {
@@ -154,7 +156,7 @@ internal sealed class ErrorReportSink : TextFileSink
     protected override void Finish() => _table.Dispose();
 }
 
-/// <summary>An Excel workbook with Notices, Items and Errors sheets.</summary>
+/// <summary>An Excel workbook with Notices, Items and Errors sheets (通报, 问题, 错误 with Chinese headers).</summary>
 internal sealed class XlsxSink : IResultSink
 {
     private readonly string _path;
@@ -162,13 +164,14 @@ internal sealed class XlsxSink : IResultSink
     private readonly XlsxWorkbook _workbook = new();
     private readonly int _notices, _items, _errors;
 
-    public XlsxSink(string path, bool force)
+    public XlsxSink(string path, bool force, string headers = "en")
     {
         if (!force && File.Exists(path)) throw new AtomicFile.ExistsException(path);
         (_path, _force) = (path, force);
-        _notices = _workbook.AddSheet("Notices", Tables.Notices);
-        _items = _workbook.AddSheet("Items", Tables.Items);
-        _errors = _workbook.AddSheet("Errors", Tables.Errors);
+        var zh = headers == "zh";
+        _notices = _workbook.AddSheet(zh ? "通报" : "Notices", Tables.Notices, headers);
+        _items = _workbook.AddSheet(zh ? "问题" : "Items", Tables.Items, headers);
+        _errors = _workbook.AddSheet(zh ? "错误" : "Errors", Tables.Errors, headers);
     }
 
     public void Write(FileOutcome outcome)

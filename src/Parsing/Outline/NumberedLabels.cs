@@ -27,7 +27,8 @@ internal static class NumberedLabels
             var text = unit.Paragraph.MatchText;
             if (Segmenter.PrefixLength(rules.SecondaryMarker, text, marker.ContentStart) > 0) continue; // 1.问题1： numbers a problem
             if (!byStyle.TryGetValue(marker.Style, out var list)) byStyle[marker.Style] = list = [];
-            var label = rules.Labels.MatchAt(text, marker.ContentStart, unit.Paragraph.Text);
+            var label = rules.Labels.MatchAt(text, marker.ContentStart, unit.Paragraph.Text)
+                ?? rules.Labels.MatchPrefix(text, marker.ContentStart, unit.Paragraph.Text);
             // A heading that names the problem field (一、中央环境保护督察反馈意见整改任务) is the template's problem label.
             if (label is null && rules.ProblemFieldHeading.IsMatch(text.AsSpan(marker.ContentStart)))
                 label = new LabelMatch(LabelKind.Problem, unit.Paragraph.Text[marker.ContentStart..].TrimEnd('：', ':'), marker.ContentStart, text.Length);
@@ -41,11 +42,18 @@ internal static class NumberedLabels
             if (!rectification || !(problem || labels.Count >= 3)) continue;
             if (headings.Any(h => HoldsLabels(units, h.Index))) continue;
             var named = headings.Select(h => h.Label ?? Named(units[h.Index])).ToList();
-            if (named.Any(l => l is null)) continue; // a heading of the style is a sentence: not a template
+            // A template with no rectification field reports the work in its first status field (三、完成情况：…).
+            if (!labels.Any(l => l.Kind == LabelKind.Rectification) && named.FindIndex(l => l?.Kind == LabelKind.Status) is var status and >= 0)
+                named[status] = named[status]!.Value with { Kind = LabelKind.Rectification };
             var seenRectification = false;
             for (var k = 0; k < headings.Count; k++)
             {
-                var label = named[k]!.Value;
+                if (named[k] is not { } label)
+                {
+                    // A sentence numbered like the fields (四、验收意见已完成整改，同意销号。) is text of the field before it.
+                    units[headings[k].Index] = units[headings[k].Index] with { Kind = UnitKind.Plain, Marker = null, Content = units[headings[k].Index].Paragraph };
+                    continue;
+                }
                 if (label.Kind is LabelKind.Rectification or LabelKind.Status) seenRectification = true;
                 else if (headings[k].Label is null && !problem && !seenRectification) label = label with { Kind = LabelKind.Problem };
                 var p = units[headings[k].Index].Paragraph;

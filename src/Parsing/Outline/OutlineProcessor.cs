@@ -42,6 +42,7 @@ internal sealed class OutlineProcessor
     private static readonly IReadOnlyList<IOutlinePass> Passes =
     [
         new UnlabelledRectificationPass(),
+        new StatusRectificationPass(),
         new SectionBodyPass(),
         new NumberingPass(),
     ];

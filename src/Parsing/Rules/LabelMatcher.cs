@@ -86,6 +86,23 @@ internal sealed class LabelMatcher
         return null;
     }
 
+    /// <summary>
+    /// The longest label <paramref name="text"/> opens with at <paramref name="start"/>, whatever follows it
+    /// (<c>整改任务秸秆禁烧…</c>): for a numbered field of a template, where the field's name can run into its value.
+    /// </summary>
+    public LabelMatch? MatchPrefix(string text, int start, string written)
+    {
+        foreach (var (label, kind) in _labels)
+        {
+            if (string.CompareOrdinal(text, start, label, 0, label.Length) != 0 || start + label.Length >= text.Length) continue;
+            var content = SkipSeparator(text, start + label.Length);
+            if (content == start + label.Length && content < text.Length && text[content] == '。') content++; // 整改完成时间。2021年9月
+            while (content < text.Length && text[content] == ' ') content++;
+            return new LabelMatch(kind, written.Substring(start, label.Length), start, content);
+        }
+        return null;
+    }
+
     /// <summary>Where a rectification label starts inside <paramref name="text"/> after a sentence end (<c>…不到位。整改情况：…</c>), or -1.</summary>
     public int FindInlineRectification(string text)
     {

@@ -1,0 +1,130 @@
+using Extractor.Cli.Batch;
+using Extractor.Cli.Export.Relational;
+using Extractor.Cli.IO;
+using Extractor.Cli.Localization;
+
+namespace Extractor.Cli.Commands;
+
+/// <summary>
+/// Chooses where a parse run writes, from the format and <c>-o</c>, and checks it before anything is parsed: an input
+/// is never an output, a file is not a folder, an existing output is kept without <c>--force</c>.
+/// </summary>
+internal static class OutputSinks
+{
+    /// <summary>What a run writes to: the sink, and the database when it is one (it knows what was loaded before).</summary>
+    public sealed record Plan(IResultSink Sink, DuckDbSink? Database);
+
+    /// <exception cref="UsageException">The request cannot be written as asked.</exception>
+    /// <exception cref="AtomicFile.ExistsException">An output exists and --force was not given.</exception>
+    public static Plan Create(ParseCommand.ParseRequest request, string format, List<InputFile> files, bool batch, CliConsole console)
+    {
+        var m = console.Text;
+        var headers = request.Headers;
+        var inputs = files.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal);
+        string Checked(string path)
+        {
+            var full = Path.GetFullPath(path);
+            if (inputs.Contains(full)) throw new UsageException(m.Format("IsAnInput", path));
+            if (Directory.Exists(full)) throw new UsageException(m.Format("IsAFolder", path));
+            return full;
+        }
+        string Folder(string path)
+        {
+            var folder = Path.GetFullPath(path);
+            if (File.Exists(folder)) throw new UsageException(m.Format("IsAFile", path, files.Count));
+            return folder;
+        }
+        void Refuse(IEnumerable<string> targets)
+        {
+            var list = targets.ToList();
+            if (list.FirstOrDefault(inputs.Contains) is { } clash) throw new UsageException(m.Format("IsAnInput", clash));
+            if (!request.Force && list.Where(File.Exists).ToList() is { Count: > 0 } existing) throw new AtomicFile.ExistsException(existing[0], existing.Count - 1);
+        }
+        bool ToFolder(string output) =>
+            files.Count > 1 || Directory.Exists(output) || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar);
+
+        if (request.Append && format != "duckdb") throw new UsageException(m["AppendNeedsDuckDb"]);
+        if (headers != "en" && format is not ("csv" or "xlsx" or "duckdb")) throw new UsageException(m["HeadersNeedTables"]);
+
+        var sinks = new List<IResultSink>();
+        DuckDbSink? database = null;
+        var toFolder = false;
+        try
+        {
+            var output = request.Output;
+            if (output is null)
+            {
+                if (format is "xlsx" or "duckdb") throw new UsageException(m.Format("NeedsFile", format));
+                if (format == "parquet") throw new UsageException(m.Format("NeedsFolder", format));
+                if (format is "json" or "html" && files.Count > 1) throw new UsageException(m.Format("ManyFilesNeedOutput", files.Count));
+                sinks.Add(format == "html" ? new HtmlStdoutSink(console.Out, m) : new StdoutSink(console.Out, format, headers));
+            }
+            else if (format is "json" or "html")
+            {
+                var extension = "." + format;
+                if (toFolder = ToFolder(output))
+                {
+                    var folder = Folder(output);
+                    var targets = files.Select(f => JsonDirectorySink.Target(folder, f, extension)).ToList();
+                    if (format == "html") targets.Add(Path.Combine(folder, HtmlDirectorySink.IndexName));
+                    Refuse(targets);
+                    sinks.Add(format == "json" ? new JsonDirectorySink(folder, request.Force) : new HtmlDirectorySink(folder, request.Force, m));
+                }
+                else
+                {
+                    var target = Checked(output);
+                    if (!request.Force && File.Exists(target)) throw new AtomicFile.ExistsException(target);
+                    sinks.Add(format == "json" ? new JsonFileSink(target, request.Force) : new HtmlFileSink(target, request.Force, m));
+                }
+            }
+            else if (format == "parquet")
+            {
+                toFolder = true;
+                var folder = Folder(output);
+                Refuse(ParquetSink.FileNames.Select(name => Path.Combine(folder, name)));
+                sinks.Add(new ParquetSink(folder, request.Force));
+            }
+            else
+            {
+                var target = Checked(output);
+                switch (format)
+                {
+                    case "jsonl": sinks.Add(new JsonLinesFileSink(target, request.Force)); break;
+                    case "csv": sinks.Add(new CsvFileSink(target, request.Force, headers)); break;
+                    case "xlsx": sinks.Add(new XlsxSink(target, request.Force, headers)); break;
+                    default:
+                        try
+                        {
+                            database = new DuckDbSink(target, request.Force, request.Append, headers);
+                        }
+                        catch (NotOurDatabaseException)
+                        {
+                            throw new UsageException(m.Format("NotOurDatabase", output));
+                        }
+                        catch (DuckDB.NET.Data.DuckDBException e)
+                        {
+                            throw new UsageException(m.Format("CannotWriteOutput", e.Message));
+                        }
+                        sinks.Add(database);
+                        break;
+                }
+            }
+
+            // The tables of xlsx, DuckDB and Parquet hold the errors themselves; other batches get an errors report.
+            var report = request.Errors ?? (batch && output is not null && format is not ("xlsx" or "duckdb" or "parquet") ? DefaultErrorReport(output, toFolder) : null);
+            if (report is not null) sinks.Add(new ErrorReportSink(Checked(report), request.Force, headers));
+            return new Plan(sinks.Count == 1 ? sinks[0] : new CompositeSink(sinks), database);
+        }
+        catch
+        {
+            foreach (var sink in sinks) sink.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>errors.csv in an output folder, NAME.errors.csv beside an output file.</summary>
+    private static string DefaultErrorReport(string output, bool toFolder) =>
+        toFolder
+            ? Path.Combine(output, "errors.csv")
+            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + ".errors.csv");
+}
