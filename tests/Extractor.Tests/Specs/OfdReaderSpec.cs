@@ -43,6 +43,15 @@ public sealed class OfdReaderSpec
         Assert.That(notice.Items.Single().Rectification!.Text, Is.EqualTo("Plan A已完成。"));
     }
 
+    [Test]
+    public void A_character_outside_the_BMP_is_one_character_of_DeltaX()
+    {
+        // 𠮷 is a surrogate pair: one advance, so 已完成。 keeps its place.
+        var line = Ofd.Text(38, 56, "整改情况：𠮷已完成。", size: 5, deltaX: "g 9 5");
+        var notice = Read(Ofd.Build([Ofd.Page(Ofd.Lines("关于巡察整改情况的通报", "一、问题甲") + line)]));
+        Assert.That(notice.Items.Single().Rectification!.Text, Is.EqualTo("𠮷已完成。"));
+    }
+
     [TestCase("g 3 5 1", 5, new[] { 5.0, 5, 5, 1 }, TestName = "DeltaX_g_then_single")]
     [TestCase("1 g 2 2.5", 3, new[] { 1.0, 2.5 }, TestName = "DeltaX_cut_to_the_characters")]
     [TestCase("g 999999999 5", 4, new[] { 5.0, 5, 5 }, TestName = "DeltaX_huge_count_is_bounded")]

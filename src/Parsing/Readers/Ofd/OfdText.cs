@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml.Linq;
 using Extractor.Parsing.Readers.Pdf;
 using Extractor.Parsing.Text;
@@ -57,21 +58,22 @@ internal static class OfdText
         double x = 0, y = 0;
         foreach (var code in text.Elements().Where(el => el.Name.LocalName == "TextCode"))
         {
-            var value = code.Value;
+            // A character is a code point (a pair of surrogates is one), as DeltaX counts them.
+            var value = code.Value.EnumerateRunes().ToList();
             if (Number(Attr(code, "X")) is { } cx) x = cx;
             if (Number(Attr(code, "Y")) is { } cy) y = cy;
-            var deltas = Deltas(Attr(code, "DeltaX"), value.Length);
-            for (var i = 0; i < value.Length; i++)
+            var deltas = Deltas(Attr(code, "DeltaX"), value.Count);
+            for (var i = 0; i < value.Count; i++)
             {
-                var ch = value[i];
-                var width = Width(ch, size);
-                if (!char.IsWhiteSpace(ch) && !char.IsControl(ch))
+                var rune = value[i];
+                var width = Width(rune, size);
+                if (!Rune.IsWhiteSpace(rune) && !Rune.IsControl(rune))
                 {
                     // Object space → page (millimetres, y down) → points, baseline up from the foot of the page.
                     var left = ox + a * x + c * y + e;
                     var top = oy + b * x + d * y + f;
                     var right = left + width * scale;
-                    yield return new Glyph(ch.ToString(), left * PointsPerMillimetre, right * PointsPerMillimetre,
+                    yield return new Glyph(rune.ToString(), left * PointsPerMillimetre, right * PointsPerMillimetre,
                         (pageHeight - top) * PointsPerMillimetre, size * scale * PointsPerMillimetre);
                 }
                 x += i < deltas.Count ? deltas[i] : width;
@@ -103,7 +105,7 @@ internal static class OfdText
     }
 
     /// <summary>An em for CJK and full-width characters, half an em for the rest.</summary>
-    private static double Width(char c, double size) => CharClass.IsCjk(c) || c >= '\u3000' ? size : size / 2;
+    private static double Width(Rune r, double size) => r.Value >= 0x3000 || CharClass.IsCjk((char)r.Value) ? size : size / 2;
 
     internal static string? Attr(XElement e, string name) => e.Attribute(name)?.Value;
 
