@@ -44,6 +44,18 @@ public readonly record struct InputFormat
     /// <summary>An OFD document (GB/T 33190, the national format for electronic official documents).</summary>
     public static InputFormat Ofd { get; } = new("ofd");
 
+    /// <summary>An Excel workbook (Office Open XML).</summary>
+    public static InputFormat Xlsx { get; } = new("xlsx");
+
+    /// <summary>An Excel 97-2003 workbook (BIFF in an OLE compound file; also WPS's <c>.et</c>).</summary>
+    public static InputFormat Xls { get; } = new("xls");
+
+    /// <summary>A web archive (MHTML: a page saved by a browser as one MIME file).</summary>
+    public static InputFormat Mhtml { get; } = new("mhtml");
+
+    /// <summary>A Word 2003 XML document (WordprocessingML 2003, <c>w:wordDocument</c>).</summary>
+    public static InputFormat WordXml { get; } = new("word-xml");
+
     /// <summary>A PDF with a text layer.</summary>
     public static InputFormat Pdf { get; } = new("pdf");
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Fuzzes one target with AFL++ and SharpFuzz.
-#   tests/Extractor.Fuzz/run.sh TARGET [SECONDS]     TARGET: text, html, docx, pdf, doc, ofd, pipeline or auto
+#   tests/Extractor.Fuzz/run.sh TARGET [SECONDS]     TARGET: text, html, docx, doc, pdf, ofd, xlsx, xls, mhtml, word-xml, pipeline or auto
 # Needs afl-fuzz (Debian: apt-get install afl++). Builds into tests/Extractor.Fuzz/out/TARGET, instruments the library
 # and its readers' dependencies, seeds the corpus from samples/ and runs for SECONDS (default 600). Findings land in
 # tests/Extractor.Fuzz/out/TARGET/findings; replay one with: dotnet out/TARGET/bin/Extractor.Fuzz.dll TARGET FILE...
 set -euo pipefail
-target=${1:?target: text, html, docx, pdf, doc, ofd, pipeline or auto}
+target=${1:?target: text, html, docx, doc, pdf, ofd, xlsx, xls, mhtml, word-xml, pipeline or auto}
 seconds=${2:-600}
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -15,7 +15,7 @@ mkdir -p "$out/corpus" "$out/findings"
 dotnet tool restore --tool-manifest "$root/dotnet-tools.json" > /dev/null
 dotnet publish "$here/Extractor.Fuzz.csproj" -c Release -o "$out/bin" -v q
 for dll in Extractor.Parsing.dll AngleSharp.dll UglyToad.PdfPig.dll UglyToad.PdfPig.Core.dll UglyToad.PdfPig.Tokenization.dll \
-           UglyToad.PdfPig.Tokens.dll UglyToad.PdfPig.Fonts.dll DocumentFormat.OpenXml.Framework.dll; do
+           UglyToad.PdfPig.Tokens.dll UglyToad.PdfPig.Fonts.dll DocumentFormat.OpenXml.Framework.dll ExcelDataReader.dll; do
   [ -f "$out/bin/$dll" ] && (cd "$root" && dotnet sharpfuzz "$out/bin/$dll" > /dev/null)
 done
 case "$target" in
@@ -25,6 +25,8 @@ case "$target" in
   pdf) seeds=$(find "$root/tests/Extractor.Tests/Corpus/pdf" -name '*.pdf' -size -16k) ;;
   doc) seeds=$(find "$root/samples" "$root/tests/Extractor.Tests/Corpus" -name '*.doc' -size -24k) ;;
   ofd) seeds=$(find "$root/samples" -name '*.ofd' -size -16k) ;;
+  xlsx|xls|mhtml) seeds=$(find "$root/samples/formats" -name "*.$target" -size -16k) ;;
+  word-xml) seeds=$(find "$root/samples/formats" -name '*-2003.xml' -size -32k) ;;
   auto) seeds=$(find "$root/samples" -maxdepth 1 -name '*.txt' -size -2k; find "$root/tests/Extractor.Tests/Corpus/pdf" -name 'tiny.pdf') ;;
 esac
 for s in $seeds; do cp "$s" "$out/corpus/"; done

@@ -5,38 +5,61 @@ namespace Extractor.Tests;
 
 /// <summary>
 /// Every format of a seed — HTML with site chrome, a CMS page of &lt;br&gt; lines, DOCX from LibreOffice, pandoc and
-/// with Word automatic numbering, PDF from LibreOffice and Chromium, Word 97-2003 from LibreOffice (and as .wps), OFD
-/// built from the standard — yields the same section tree, items and texts as the seed's TXT (locations aside).
+/// with Word automatic numbering, PDF from LibreOffice and Chromium, Chromium's web archive, LibreOffice's Word 2003
+/// XML and its HTML saved as .doc, DOCX with the body in a text box or laid out in a table, Word 97-2003 from LibreOffice
+/// (and as .wps), OFD built from the standard — yields the same section tree, items and texts as the seed's TXT
+/// (locations aside); every format of the table-form notice (DOCX, .doc, XLSX, XLS, MHTML) the same items as its HTML.
 /// </summary>
 public sealed class CrossFormatTests
 {
     private static readonly string[] Variants =
         ["gbk-chrome.html", "cms-br.html", "libreoffice.docx", "pandoc.docx", "autonumber.docx", "libreoffice-print.pdf", "chromium-print.pdf",
-         "libreoffice-word97.doc", "handbuilt.ofd"];
+         "chromium.mhtml", "libreoffice-2003.xml", "libreoffice-html.doc", "libreoffice-word97.doc", "handbuilt.ofd"];
 
     /// <summary>
-    /// Variants made of one seed only: seed-000's autonumbered .doc is not among them because LibreOffice's .doc export
+    /// Variants made of one seed only: the body in a text box or one table cell, markers in a column of a table; the
+    /// autonumbered .doc and the .wps. seed-000's autonumbered .doc is not among them: LibreOffice's .doc export
     /// restarts its split lists (see <c>DocReaderSpec.LibreOffice_list_restarts_read_as_LibreOffice_shows_them</c>).
     /// </summary>
-    private static readonly (string Seed, string Variant)[] OneSeed = [("seed-002", "autonumber-word97.doc"), ("seed-002", "renamed.wps")];
+    private static readonly (string Seed, string Variant)[] Layouts =
+        [("seed-002", "textbox-libreoffice.docx"), ("seed-002", "one-cell-libreoffice.docx"), ("seed-000", "marker-column-libreoffice.docx"),
+         ("seed-002", "autonumber-word97.doc"), ("seed-002", "renamed.wps")];
 
     public static IEnumerable<TestCaseData> Formats()
     {
-        var all = new[] { "seed-000", "seed-002" }.SelectMany(seed => Variants.Select(variant => (seed, variant))).Concat(OneSeed);
-        foreach (var (seed, variant) in all)
-            yield return new TestCaseData(seed, variant).SetName($"CrossFormat_{seed.Replace('-', '_')}_{variant.Replace('.', '_').Replace('-', '_')}");
+        foreach (var seed in new[] { "seed-000", "seed-002" })
+            foreach (var variant in Variants)
+                yield return Case(seed, variant);
+        foreach (var (seed, variant) in Layouts)
+            yield return Case(seed, variant);
     }
 
-    [Test]
-    public void The_table_form_notice_gives_the_same_items_as_Word_97_2003_as_DOCX()
+    private static TestCaseData Case(string seed, string variant) =>
+        new TestCaseData(seed, variant).SetName($"CrossFormat_{seed.Replace('-', '_')}_{variant.Replace('.', '_').Replace('-', '_')}");
+
+    /// <summary>The table-form notices: each sample and the HTML page it was made from.</summary>
+    public static IEnumerable<TestCaseData> Ledgers() =>
+        new[]
+        {
+            ("table-form-libreoffice.docx", "table-form.html"), ("table-form-libreoffice-word97.doc", "table-form.html"), ("table-form-calc-2007.xlsx", "table-form.html"),
+            ("table-form-calc-97.xls", "table-form.html"), ("table-form-chromium.mhtml", "table-form.html"),
+            ("ledger-title-calc.xlsx", "ledger-title.html"), ("ledger-two-sheets-calc.xls", "ledger-title.html"),
+        }.Select(c => new TestCaseData(c.Item1, c.Item2).SetName($"CrossFormat_ledger_{c.Item1.Replace('.', '_').Replace('-', '_')}"));
+
+    [TestCaseSource(nameof(Ledgers))]
+    public void Every_format_of_a_ledger_gives_the_items_of_its_page(string sample, string page)
     {
-        var docx = Spec.Parser.ParseFile(Path.Combine(Repo.Samples, "formats", "table-form-libreoffice.docx"));
-        var doc = Spec.Parser.ParseFile(Path.Combine(Repo.Samples, "formats", "table-form-libreoffice-word97.doc"));
-        Assert.That(doc.Items, Has.Count.EqualTo(4));
-        Assert.That(Sections(doc.Sections), Is.EqualTo(Sections(docx.Sections)));
-        Assert.That(Items(doc), Is.EqualTo(Items(docx)));
-        Assert.That(doc.Items.Select(i => string.Join("|", i.Fields.Select(f => $"{f.Name}={f.Value}"))), Is.EqualTo(docx.Items.Select(i => string.Join("|", i.Fields.Select(f => $"{f.Name}={f.Value}")))));
+        var html = Spec.Parser.ParseFile(Path.Combine(Repo.Samples, "formats", page));
+        var other = Spec.Parser.ParseFile(Path.Combine(Repo.Samples, "formats", sample));
+        Assert.That(other.Items, Has.Count.EqualTo(4));
+        Assert.That(Items(other), Is.EqualTo(Items(html)));
+        Assert.That(other.Items.Select(Fields), Is.EqualTo(html.Items.Select(Fields)));
+        Assert.That(Sections(other.Sections), Is.EqualTo(Sections(html.Sections)));
+        if (!sample.Contains("two-sheets", StringComparison.Ordinal))
+            Assert.That((other.Title, other.Issuer, other.Date, other.Preamble, other.Closing), Is.EqualTo((html.Title, html.Issuer, html.Date, html.Preamble, html.Closing)));
     }
+
+    private static string Fields(Item item) => string.Join("; ", item.Fields.Select(f => $"{f.Name}={f.Value}"));
 
     private static string Sections(IReadOnlyList<Section> sections) => string.Join("\n", sections.Select(s =>
         $"{new string(' ', s.Depth * 2)}{s.Marker}|{s.Style}|{s.Number}|{s.Inferred}|{s.Title}|{s.Body?.Text}\n{Sections(s.Sections)}".TrimEnd('\n')));

@@ -7,7 +7,11 @@ using Extractor.Parsing;
 namespace Extractor.Cli.Batch;
 
 /// <summary>The totals of a batch.</summary>
-internal sealed record BatchSummary(int Files, int Parsed, int WithWarnings, int Failed, int Items, TimeSpan Elapsed);
+internal sealed record BatchSummary(int Files, int Parsed, int WithWarnings, int Failed, int Items, TimeSpan Elapsed)
+{
+    /// <summary>Files parsed that gave no items (each has a warning saying why).</summary>
+    public int Empty { get; init; }
+}
 
 /// <summary>
 /// Parses files in parallel and hands the outcomes to the sink in input order. A window of permits, taken in input order
@@ -30,7 +34,7 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
         var done = new Dictionary<int, FileOutcome>();
         var gate = new SemaphoreSlim(1, 1);
         var next = 0;
-        int parsed = 0, warned = 0, failed = 0, items = 0;
+        int parsed = 0, warned = 0, failed = 0, items = 0, empty = 0;
 
         async IAsyncEnumerable<int> Indexes([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token = default)
         {
@@ -56,6 +60,7 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
                             parsed++;
                             items += ready.Items;
                             if (ready.Warnings > 0) warned++;
+                            if (ready.Items == 0) empty++;
                         }
                         else
                         {
@@ -71,7 +76,7 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
                     gate.Release();
                 }
             }).ConfigureAwait(false);
-        return new BatchSummary(files.Count, parsed, warned, failed, items, clock.Elapsed);
+        return new BatchSummary(files.Count, parsed, warned, failed, items, clock.Elapsed) { Empty = empty };
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ internal static class ParseCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files and folders of notices (TXT, HTML, DOCX, PDF; the format is read from the content).",
+            Description = "Files and folders of notices (TXT, HTML, MHTML, DOCX, Word 2003 XML, XLSX, XLS, PDF; the format is read from the content).",
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string?>("--output", "-o")
@@ -258,6 +258,7 @@ internal static class ParseCommand
         var c = CultureInfo.InvariantCulture;
         var line = m.Format("Summary", s.Files, seconds.ToString("0.0", c), (s.Files / seconds).ToString("0.#", c), s.Parsed - writeFailures,
             s.WithWarnings, s.Failed + writeFailures, s.Items.ToString("N0", c), (s.Items / seconds).ToString("0", c));
+        if (s.Empty > 0) line += m.Format("SummaryEmpty", s.Empty);
         if (copies > 0) line += m.Format("SummaryDuplicates", copies);
         if (alreadyLoaded > 0) line += m.Format("SummaryAlreadyLoaded", alreadyLoaded);
         return line;

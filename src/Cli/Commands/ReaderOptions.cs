@@ -30,7 +30,7 @@ internal sealed class ReaderOptions
 
     public Option<int> MaxUnzipped { get; } = new("--max-unzipped")
     {
-        Description = "Largest decompressed size of a Word or OFD package's parts, or of a .doc's text, in MiB (zip bombs stop here).",
+        Description = "Largest decompressed size of a Word, Excel or OFD package's parts, or of a .doc's text, in MiB (zip bombs stop here).",
         DefaultValueFactory = _ => (int)(Defaults.MaxDecompressedBytes >> 20),
         HelpName = "MIB",
     };

@@ -30,8 +30,11 @@ public static class WarningCodes
     /// <summary>The notice's dates contradict each other (dated before its own inspection).</summary>
     public const string DateInconsistent = "date-inconsistent";
 
-    /// <summary>The text has no headings and no labels: no items could be found.</summary>
+    /// <summary>The text has no headings, no labels and no ledger table: nothing was extracted.</summary>
     public const string NoStructure = "no-structure";
+
+    /// <summary>The text has headings but no problem paired with a rectification: no items were extracted.</summary>
+    public const string NoItems = "no-items";
 
     /// <summary>The encoding was guessed statistically and may be wrong.</summary>
     public const string EncodingGuessed = "encoding-guessed";

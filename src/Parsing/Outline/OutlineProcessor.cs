@@ -3,6 +3,7 @@ using Extractor.Parsing.Outline.UnitRules;
 using Extractor.Parsing.Outline.Passes;
 using Extractor.Parsing.Rules;
 using Extractor.Parsing.Tables;
+using Extractor.Parsing.Text;
 
 namespace Extractor.Parsing.Outline;
 
@@ -67,10 +68,8 @@ internal sealed class OutlineProcessor
         var zones = Zones.Find(units, rules);
         var processor = new OutlineProcessor(rules, units);
         processor.Run(zones.BodyStart, zones.Closing);
-        if (zones.BodyStart >= units.Count)
-            processor.Warnings.Add(new OutlineWarning(WarningCodes.NoStructure,
-                "no numbered headings and no rectification labels were found: the text has no notice structure", null));
         foreach (var pass in Passes) pass.Run(processor);
+        if (processor.Items.Count == 0) processor.Warnings.Add(NothingExtracted(units, zones, processor.Root));
         return new OutlineDocument
         {
             Front = [.. units.Take(Math.Min(zones.BodyStart, zones.Closing)).Select(u => u.Paragraph)],
@@ -81,6 +80,33 @@ internal sealed class OutlineProcessor
             Warnings = processor.Warnings,
             Labels = processor.Labels,
         };
+    }
+
+    /// <summary>
+    /// The warning for a text that gave no items, saying what was found and that nothing was extracted: no structure at
+    /// all (<see cref="WarningCodes.NoStructure"/>), or headings without a problem and rectification under them
+    /// (<see cref="WarningCodes.NoItems"/>).
+    /// </summary>
+    private static OutlineWarning NothingExtracted(List<Unit> units, Zones zones, OutlineSection root)
+    {
+        var characters = units.Sum(u => u.Paragraph.Text.Length);
+        var size = $"{units.Count} paragraph{(units.Count == 1 ? "" : "s")}, {characters} characters";
+        if (zones.BodyStart >= units.Count)
+            return new OutlineWarning(WarningCodes.NoStructure,
+                $"nothing was extracted: the text ({size}) has no numbered headings, no problem or rectification labels and no ledger table", null);
+        var headings = new List<OutlineSection>();
+        var stack = new Stack<OutlineSection>(root.Children);
+        while (stack.Count > 0)
+        {
+            var section = stack.Pop();
+            headings.Add(section);
+            foreach (var child in section.Children) stack.Push(child);
+        }
+        var first = headings.OrderBy(h => h.Heading?.Index ?? int.MaxValue).Take(3).Select(h => h.Heading?.Text is { } t ? TextTools.Snippet(t, 12) : h.MarkerText);
+        var found = headings.Count == 0 ? "labels"
+            : $"{headings.Count} heading{(headings.Count == 1 ? "" : "s")} ({string.Join("，", first)})";
+        return new OutlineWarning(WarningCodes.NoItems,
+            $"no items were extracted: the text ({size}) has {found} but no problem paired with a rectification", null);
     }
 
     /// <summary>The rule set.</summary>

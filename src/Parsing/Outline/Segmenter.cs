@@ -11,7 +11,8 @@ namespace Extractor.Parsing.Outline;
 /// <item>a paragraph the reader joined across a page break is split where what follows opens a heading or label;</item>
 /// <item>a marker alone on its line is one heading with the line after it;</item>
 /// <item>a rectification label after a sentence (<c>…不到位。整改情况：…</c>) starts a unit of its own;</item>
-/// <item>a table is one unit, at the place of its first cell, with its layout when it is a table-form notice;</item>
+/// <item>a table whose header names columns is one unit, at the place of its first cell, with its layout when it is a
+/// table-form notice; a table that only lays text out reads as the paragraphs it holds (<see cref="TableFlow"/>);</item>
 /// <item>the numbered fields of a template are labels, not headings (<see cref="NumberedLabels"/>).</item>
 /// </list>
 /// </summary>
@@ -19,27 +20,25 @@ internal static class Segmenter
 {
     public static List<Unit> Segment(IReadOnlyList<Paragraph> input, CompiledRules rules, IReadOnlyList<ExtractedTable> tables)
     {
-        var paragraphs = SplitAtSoftBreaks(input, rules);
-        var units = new List<Unit>(paragraphs.Count);
-        for (var i = 0; i < paragraphs.Count; i++)
+        var entries = TableFlow.Expand(SplitAtSoftBreaks(input, rules), rules, tables);
+        var units = new List<Unit>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
         {
-            var p = paragraphs[i];
-            if (p.Block.Table is { } t)
+            if (entries[i].Table is { } table)
             {
-                var cells = new Dictionary<int, Paragraph>();
-                for (; i < paragraphs.Count && paragraphs[i].Block.Table == t; i++) cells[paragraphs[i].BlockIndex] = paragraphs[i];
-                i--;
-                if (t < tables.Count) units.Add(TableUnit(p, tables[t], cells, rules));
+                units.Add(table);
                 continue;
             }
+            var p = entries[i].Paragraph!;
             var marker = MarkerRecognizer.Recognize(p.Text, rules);
             // A marker alone on its line (PDF, or a heading typed over two lines) is one heading with the next line.
-            if (marker is not null && marker.ContentStart == p.Text.Length && i + 1 < paragraphs.Count && paragraphs[i + 1].Block.Table is null)
+            var joined = false;
+            if (marker is not null && marker.ContentStart == p.Text.Length && i + 1 < entries.Count && entries[i + 1].Paragraph is { } next)
             {
-                var next = paragraphs[i + 1];
                 if (MarkerRecognizer.Recognize(next.Text, rules) is null && rules.Labels.MatchAt(next.MatchText) is null)
                 {
                     p = Normalizer.Join(p, next);
+                    joined = true;
                     i++;
                 }
             }
@@ -52,20 +51,12 @@ internal static class Segmenter
             else
             {
                 // The marker found above still holds unless the paragraph was joined with the next.
-                units.Add(Classify(p, rules, ReferenceEquals(p, paragraphs[i]) ? marker : MarkerRecognizer.Recognize(p.Text, rules)));
+                units.Add(Classify(p, rules, joined ? MarkerRecognizer.Recognize(p.Text, rules) : marker));
             }
         }
         NumberedLabels.Reclassify(units, rules);
         return units;
     }
-
-    private static Unit TableUnit(Paragraph first, ExtractedTable table, Dictionary<int, Paragraph> cells, CompiledRules rules) =>
-        new(first, UnitKind.Table)
-        {
-            Table = table,
-            Cells = cells,
-            Layout = TableLayout.Analyze(table, cell => TableLayout.CellText(cell, cells), rules),
-        };
 
     /// <summary>
     /// Splits paragraphs where the reader joined lines on no evidence (across a PDF page break) and what follows opens

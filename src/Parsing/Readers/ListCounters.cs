@@ -72,6 +72,19 @@ internal sealed class ListCounters
         return text.ToString();
     }
 
+    /// <summary>The <c>ST_NumberFormat</c> name of an <c>MSONFC</c> code (MS-DOC 2.2.1.3), as the binary format and Word 2003 XML's <c>nfc</c> write it.</summary>
+    public static string FormatOfNfc(int? nfc) => nfc switch
+    {
+        0x00 => "decimal", 0x01 => "upperRoman", 0x02 => "lowerRoman", 0x03 => "upperLetter", 0x04 => "lowerLetter",
+        0x0A => "ideographDigital", 0x0B => "japaneseCounting", 0x0E => "decimalFullWidth", 0x10 => "japaneseLegal",
+        0x11 => "japaneseDigitalTenThousand", 0x12 => "decimalEnclosedCircle", 0x13 => "decimalFullWidth2", 0x16 => "decimalZero",
+        0x17 => "bullet", 0x1A => "decimalEnclosedFullstop", 0x1B => "decimalEnclosedParen", 0x1C => "decimalEnclosedCircleChinese",
+        0x1D => "ideographEnclosedCircle", 0x1E => "ideographTraditional", 0x1F => "ideographZodiac", 0x20 => "ideographZodiacTraditional",
+        0x21 => "taiwaneseCounting", 0x22 => "ideographLegalTraditional", 0x23 => "taiwaneseCountingThousand", 0x24 => "taiwaneseDigital",
+        0x25 => "chineseCounting", 0x26 => "chineseLegalSimplified", 0x27 => "chineseCountingThousand", 0xFF => "none",
+        _ => "decimal",
+    };
+
     /// <summary>A number in a Word <c>numFmt</c>.</summary>
     public static string Format(int value, string format)
     {

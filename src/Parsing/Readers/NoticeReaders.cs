@@ -1,10 +1,14 @@
+using Extractor.Parsing.Readers.Containers;
 using Extractor.Parsing.Readers.Doc;
 using Extractor.Parsing.Readers.Docx;
 using Extractor.Parsing.Readers.Html;
+using Extractor.Parsing.Readers.Mhtml;
 using Extractor.Parsing.Readers.Ofd;
-using Extractor.Parsing.Readers.Ole;
 using Extractor.Parsing.Readers.Pdf;
+using Extractor.Parsing.Readers.Ole;
 using Extractor.Parsing.Readers.PlainText;
+using Extractor.Parsing.Readers.Spreadsheet;
+using Extractor.Parsing.Readers.WordXml;
 
 namespace Extractor.Parsing.Readers;
 
@@ -12,9 +16,9 @@ namespace Extractor.Parsing.Readers;
 public static class NoticeReaders
 {
     /// <summary>
-    /// The built-in readers in the order they are asked: PDF, Word (DOCX), Word 97-2003 (.doc, .wps), OFD, the formats
-    /// the library recognises only to refuse them with what they are or advice (other OLE compound files such as Excel
-    /// 97-2003 workbooks, other ZIP packages, RTF, images), HTML, and plain text as the fallback.
+    /// The built-in readers in the order they are asked: PDF, Word (DOCX, and Word 97-2003 .doc/.wps), OFD, Excel (XLSX,
+    /// XLS), the containers the library recognises only to refuse them saying what they are (other ZIP packages and OLE
+    /// compound files), Word 2003 XML, web archives (MHTML), RTF and images (refused), HTML, and plain text as the fallback.
     /// </summary>
     public static IReadOnlyList<INoticeReader> Default { get; } =
     [
@@ -22,8 +26,12 @@ public static class NoticeReaders
         new DocxReader(),
         new DocReader(),
         new OfdReader(),
-        new OleRefusalReader(),
+        new XlsxReader(),
+        new XlsReader(),
         new ZipRefusalReader(),
+        new OleRefusalReader(),
+        new WordXmlReader(),
+        new MhtmlReader(),
         new RefusedFormatReader(new InputFormat("rtf"), NoticeErrorKind.UnsupportedFormat,
             "this is an RTF document; save it as .docx and parse that", ["{\\rtf"u8.ToArray()]),
         new RefusedFormatReader(new InputFormat("image"), NoticeErrorKind.NeedsOcr,

@@ -7,7 +7,8 @@ namespace Extractor.Parsing.Tables;
 /// A table-form notice (整改台账) gives an item per row under the current section: the problem column is the problem, the
 /// rectification columns (in order, each labelled with its column name) the rectification, the status column a
 /// status line, the others fields. A row that spans the whole width is a category: a heading when it opens with a
-/// marker, otherwise a category field (<see cref="TableColumnRules.CategoryField"/>) of the rows below. A row whose
+/// marker, otherwise a category field (<see cref="TableColumnRules.CategoryField"/>) of the rows below; so is a row
+/// whose only cell stands left of the problem column (<see cref="IsCategory"/>). A row whose
 /// problem cell is merged with the row above adds to that item.
 /// </summary>
 internal sealed class TableFormRule : OutlineRule
@@ -19,12 +20,12 @@ internal sealed class TableFormRule : OutlineRule
         processor.CloseItem();
         LabelledParagraph? category = null;
         TableCell? previousProblem = null;
-        for (var r = layout.HeaderRows; r < table.Rows.Count; r++)
+        for (var r = layout.BodyStart; r < table.Rows.Count; r++)
         {
             var row = table.Rows[r];
             var distinct = TableLayout.Distinct(row).Where(c => unit.CellText(c) is not null).ToList();
             if (distinct.Count == 0) continue;
-            if (distinct.Count == 1 && row.Count(c => ReferenceEquals(c, distinct[0])) * 2 >= row.Count && !ReferenceEquals(row[layout.ProblemColumn], previousProblem))
+            if (distinct.Count == 1 && IsCategory(row, distinct[0], layout, unit) && !(row[layout.ProblemColumn] is { } merged && ReferenceEquals(merged, previousProblem)))
             {
                 var text = unit.CellText(distinct[0])!;
                 processor.CloseItem();
@@ -81,5 +82,18 @@ internal sealed class TableFormRule : OutlineRule
         }
         processor.CloseItem();
         return true;
+    }
+
+    /// <summary>
+    /// The only cell of a row is a category when it spans half the row or more, or when it stands left of the problem
+    /// column (typed in the 序号 column and left to overflow, as spreadsheets are kept) and is more than a number.
+    /// </summary>
+    private static bool IsCategory(IReadOnlyList<TableCell?> row, TableCell cell, TableLayout layout, Unit unit)
+    {
+        if (row.Count(c => ReferenceEquals(c, cell)) * 2 >= row.Count) return true;
+        var last = -1;
+        for (var c = 0; c < row.Count; c++)
+            if (ReferenceEquals(row[c], cell)) last = c;
+        return last < layout.ProblemColumn && unit.CellText(cell) is { } text && !text.Text.All(ch => char.IsAsciiDigit(ch) || ch is '.' or ' ');
     }
 }

@@ -17,7 +17,7 @@ internal static class BadInputCorpus
     public static IEnumerable<Case> All()
     {
         var random = new Random(20261123);
-        foreach (var extension in new[] { "txt", "html", "docx", "pdf", "doc", "wps", "ofd", "xlsx", "bin" })
+        foreach (var extension in new[] { "txt", "html", "docx", "pdf", "doc", "wps", "ofd", "xlsx", "xls", "mhtml", "xml", "bin" })
         {
             yield return new Case($"empty_{extension}", $"empty.{extension}", []);
             foreach (var size in new[] { 1, 17, 4096 })
@@ -33,8 +33,16 @@ internal static class BadInputCorpus
         var html = File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", "seed-002-gbk-chrome.html"));
         var doc = File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", "table-form-libreoffice-word97.doc"));
         var ofd = File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", "seed-002-handbuilt.ofd"));
+        var xls = File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", "table-form-calc-97.xls"));
+        var xlsx = File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", "table-form-calc-2007.xlsx"));
+        var mhtml = File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", "table-form-chromium.mhtml"));
+        var wordXml = File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", "seed-002-libreoffice-2003.xml"));
         foreach (var fraction in new[] { 1, 5, 10, 25, 50, 75, 90, 99 })
         {
+            yield return new Case($"truncated_xls_{fraction}", $"truncated-{fraction}.xls", xls[..(xls.Length * fraction / 100)]);
+            yield return new Case($"truncated_xlsx_{fraction}", $"truncated-{fraction}.xlsx", xlsx[..(xlsx.Length * fraction / 100)]);
+            yield return new Case($"truncated_mhtml_{fraction}", $"truncated-{fraction}.mhtml", mhtml[..(mhtml.Length * fraction / 100)]);
+            yield return new Case($"truncated_word_xml_{fraction}", $"truncated-{fraction}.xml", wordXml[..(wordXml.Length * fraction / 100)]);
             yield return new Case($"truncated_pdf_{fraction}", $"truncated-{fraction}.pdf", pdf[..(pdf.Length * fraction / 100)]);
             yield return new Case($"truncated_docx_{fraction}", $"truncated-{fraction}.docx", docx[..(docx.Length * fraction / 100)]);
             yield return new Case($"truncated_html_{fraction}", $"truncated-{fraction}.html", html[..(html.Length * fraction / 100)]);
@@ -45,6 +53,9 @@ internal static class BadInputCorpus
         yield return new Case("docx_not_a_zip", "not-a-zip.docx", [0x50, 0x4B, 0x03, 0x04, .. Encoding.ASCII.GetBytes("this is not a zip archive at all")]);
         yield return new Case("zip_not_docx", "not-word.docx", Zip(("readme.txt", Encoding.UTF8.GetBytes("hello"))));
         yield return new Case("docx_zip_bomb", "bomb.docx", ZipBomb());
+        yield return new Case("xls_damaged_bytes", "damaged.xls", Damaged(xls, random));
+        yield return new Case("xlsx_zip_bomb", "bomb.xlsx", XlsxBomb());
+        yield return new Case("ole_directory_loop", "loop.doc", OleDirectoryLoop());
         yield return new Case("docx_xxe", "xxe.docx", Xxe());
         yield return new Case("pdf_user_password", "user-password.pdf", File.ReadAllBytes(Corpus("pdf/user-password.pdf")));
         yield return new Case("pdf_scanned", "scanned.pdf", File.ReadAllBytes(Corpus("pdf/scanned.pdf")));
@@ -111,6 +122,43 @@ internal static class BadInputCorpus
             part.Write("</w:t></w:r></w:p></w:body></w:document>"u8);
         }
         return stream.ToArray();
+    }
+
+    /// <summary>A copy with one byte in 64 overwritten at random past the header: a file damaged in transfer.</summary>
+    private static byte[] Damaged(byte[] bytes, Random random)
+    {
+        var copy = (byte[])bytes.Clone();
+        for (var i = 512; i < copy.Length; i += 64) copy[i] = (byte)random.Next(256);
+        return copy;
+    }
+
+    /// <summary>A workbook whose sheet inflates to 300 MB of spaces.</summary>
+    private static byte[] XlsxBomb()
+    {
+        var xlsx = File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", "table-form-calc-2007.xlsx"));
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update))
+        {
+            zip.GetEntry("xl/worksheets/sheet1.xml")!.Delete();
+            using var part = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
+            var spaces = new byte[1 << 20];
+            Array.Fill(spaces, (byte)' ');
+            part.Write("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"u8);
+            for (var i = 0; i < 300; i++) part.Write(spaces);
+            part.Write("</sheetData></worksheet>"u8);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>An OLE compound file whose directory chain points back at itself and whose root's children form a cycle.</summary>
+    private static byte[] OleDirectoryLoop()
+    {
+        var bytes = Cfb.Build("Workbook", "WordDocument");
+        // The FAT entry of the directory sector (sector 1) names sector 1 again; entry 2's sibling is entry 1.
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(512 + 4), 1);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(1024 + 2 * 128 + 0x48), 1);
+        return bytes;
     }
 
     /// <summary>A Word document whose main part declares an external entity (XXE) that would read a local file.</summary>

@@ -32,6 +32,9 @@ public sealed class BadInputTests
     }
 
     [TestCase("docx_zip_bomb", NoticeErrorKind.LimitExceeded, TestName = "BadInput_kind_zip_bomb")]
+    [TestCase("xlsx_zip_bomb", NoticeErrorKind.LimitExceeded, TestName = "BadInput_kind_xlsx_zip_bomb")]
+    [TestCase("truncated_xls_50", NoticeErrorKind.Corrupt, TestName = "BadInput_kind_truncated_xls")]
+    [TestCase("truncated_word_xml_50", NoticeErrorKind.Corrupt, TestName = "BadInput_kind_truncated_word_xml")]
     [TestCase("pdf_user_password", NoticeErrorKind.Encrypted, TestName = "BadInput_kind_encrypted")]
     [TestCase("pdf_scanned", NoticeErrorKind.NeedsOcr, TestName = "BadInput_kind_scanned")]
     [TestCase("html_deep_nesting", NoticeErrorKind.LimitExceeded, TestName = "BadInput_kind_deep_html")]
@@ -43,7 +46,6 @@ public sealed class BadInputTests
     [TestCase("doc_directory_loop", NoticeErrorKind.Corrupt, TestName = "BadInput_kind_doc_directory_loop")]
     [TestCase("doc_huge_stream_size", NoticeErrorKind.Corrupt, TestName = "BadInput_kind_doc_huge_stream")]
     [TestCase("doc_huge_fat_count", NoticeErrorKind.Corrupt, TestName = "BadInput_kind_doc_huge_fat_count")]
-    [TestCase("ole_workbook", NoticeErrorKind.UnsupportedFormat, TestName = "BadInput_kind_ole_workbook")]
     [TestCase("ole_encrypted_package", NoticeErrorKind.Encrypted, TestName = "BadInput_kind_ole_encrypted_package")]
     [TestCase("ofd_huge_page_count", NoticeErrorKind.LimitExceeded, TestName = "BadInput_kind_ofd_pages")]
     [TestCase("ofd_deep_nesting", NoticeErrorKind.LimitExceeded, TestName = "BadInput_kind_ofd_deep")]

@@ -210,10 +210,10 @@ public sealed class DocReaderSpec
     public void Other_OLE_files_are_not_claimed_and_are_named_for_what_they_are()
     {
         var workbook = Cfb.Build([("Workbook", new byte[5000])]);
-        Assert.That(new DocReader().Recognize(workbook, "a.xls"), Is.EqualTo(FormatConfidence.None));
-        var e = Fails(workbook);
-        Assert.That((e.Kind, e.Message), Is.EqualTo((NoticeErrorKind.UnsupportedFormat, "this is an Excel 97-2003 workbook (.xls), which is not a format notices are read from")));
-        Assert.That(Fails(Cfb.Build([("PowerPoint Document", new byte[10])])).Message, Does.Contain("a PowerPoint 97-2003 presentation"));
+        Assert.That(new DocReader().Recognize(workbook, "a.doc"), Is.EqualTo(FormatConfidence.None));
+        Assert.That(Parser.DetectFormat(workbook, "a.doc"), Is.EqualTo(InputFormat.Xls));
+        var e = Fails(Cfb.Build([("PowerPoint Document", new byte[10])]));
+        Assert.That((e.Kind, e.Message), Is.EqualTo((NoticeErrorKind.UnsupportedFormat, "this is a PowerPoint 97-2003 presentation, not a notice document")));
         Assert.That(Fails(Cfb.Build([("EncryptionInfo", new byte[10]), ("EncryptedPackage", new byte[10])])).Kind, Is.EqualTo(NoticeErrorKind.Encrypted));
         Assert.That(new DocReader().Recognize(Notice().Build(), null), Is.EqualTo(FormatConfidence.Certain));
     }

@@ -146,7 +146,7 @@ public sealed class DocxReaderSpec
                     using (var writer = new StreamWriter(zip.CreateEntry(name).Open())) writer.Write("x");
             return stream.ToArray();
         }
-        Assert.That(Assert.Throws<NoticeFormatException>(() => Read(Zip("a.txt")))!.Message, Does.Contain("a ZIP archive, not a Word document"));
+        Assert.That(Assert.Throws<NoticeFormatException>(() => Read(Zip("a.txt")))!.Message, Does.Contain("a ZIP archive, not a document"));
         Assert.That(Assert.Throws<NoticeFormatException>(() => Read(Zip("[Content_Types].xml", "xl/workbook.xml")))!.Message, Does.Contain("Excel"));
     }
 

@@ -6,7 +6,8 @@ namespace Extractor.Tests.Support;
 /// <summary>
 /// Writes OLE compound files (MS-CFB version 3, 512-byte sectors) for reader specs: streams under the root, those
 /// under 4096 bytes in the mini stream as the format requires, and a hook to damage the allocation table or the
-/// directory before the bytes are written.
+/// directory before the bytes are written; or, for recognition specs, empty streams of the given names (no legacy
+/// Office file needs committing).
 /// </summary>
 internal static class Cfb
 {
@@ -14,6 +15,9 @@ internal static class Cfb
 
     /// <summary>What a spec may change before the file is written: the FAT, where each stream starts, the raw directory entries.</summary>
     public sealed record Layout(uint[] Fat, Dictionary<string, uint> Starts, byte[] Directory);
+
+    /// <summary>A compound file whose root storage holds empty streams of the given names: enough for recognition specs.</summary>
+    public static byte[] Build(params string[] streams) => Build(streams.Select(s => (s, Array.Empty<byte>())));
 
     public static byte[] Build(IEnumerable<(string Name, byte[] Data)> streams, Action<Layout>? tamper = null)
     {

@@ -7,7 +7,7 @@ namespace Extractor.Parsing.Readers.Doc;
 /// compound file (<see cref="CompoundFile"/>), the file information block (<see cref="WordFib"/>), the text through the
 /// piece table (<see cref="WordText"/>), paragraph and table properties and tracked deletions
 /// (<see cref="WordFormatting"/>), list numbers (<see cref="WordLists"/>), and the walk into paragraphs, fields' results
-/// and tables (<see cref="WordBodyWalker"/>). Only the main text is read: headers, footers, footnotes, comments and text
+/// and tables (<see cref="DocBodyWalker"/>). Only the main text is read: headers, footers, footnotes, comments and text
 /// boxes are not. Location: the 0-based paragraph index.
 /// </summary>
 public sealed class DocReader : INoticeReader
@@ -56,7 +56,7 @@ public sealed class DocReader : INoticeReader
             fib.Part(WordFib.Stshf, table), limits.MaxDepth);
         var lists = new WordLists(table, fib.Offset(WordFib.PlfLst), fib.Offset(WordFib.PlfLfo));
         var builder = new ExtractedDocumentBuilder();
-        new WordBodyWalker(builder, text, formatting, lists, context.Cancellation).Walk();
+        new DocBodyWalker(builder, text, formatting, lists, context.Cancellation).Walk();
         return builder.Build(InputFormat.Doc, null, [], SummaryInformation.Title(file, bytes));
     }
 }

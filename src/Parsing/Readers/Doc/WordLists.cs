@@ -121,19 +121,6 @@ internal sealed class WordLists
             else text.Append(c);
         }
         at += length * 2;
-        return new ListLevel(start, Format(nfc), text.ToString(), legal, noRestart ? restartLimit : null);
+        return new ListLevel(start, ListCounters.FormatOfNfc(nfc), text.ToString(), legal, noRestart ? restartLimit : null);
     }
-
-    /// <summary>The <c>ST_NumberFormat</c> name of an <c>MSONFC</c> (MS-DOC 2.2.1.3).</summary>
-    private static string Format(byte nfc) => nfc switch
-    {
-        0x00 => "decimal", 0x01 => "upperRoman", 0x02 => "lowerRoman", 0x03 => "upperLetter", 0x04 => "lowerLetter",
-        0x0A => "ideographDigital", 0x0B => "japaneseCounting", 0x0E => "decimalFullWidth", 0x10 => "japaneseLegal",
-        0x11 => "japaneseDigitalTenThousand", 0x12 => "decimalEnclosedCircle", 0x13 => "decimalFullWidth2", 0x16 => "decimalZero",
-        0x17 => "bullet", 0x1A => "decimalEnclosedFullstop", 0x1B => "decimalEnclosedParen", 0x1C => "decimalEnclosedCircleChinese",
-        0x1D => "ideographEnclosedCircle", 0x1E => "ideographTraditional", 0x1F => "ideographZodiac", 0x20 => "ideographZodiacTraditional",
-        0x21 => "taiwaneseCounting", 0x22 => "ideographLegalTraditional", 0x23 => "taiwaneseCountingThousand", 0x24 => "taiwaneseDigital",
-        0x25 => "chineseCounting", 0x26 => "chineseLegalSimplified", 0x27 => "chineseCountingThousand", 0xFF => "none",
-        _ => "decimal",
-    };
 }

@@ -7,7 +7,9 @@ namespace Extractor.Parsing.Readers.Docx;
 /// <c>numPr</c> of the paragraph or, failing that, of its style chain (<c>basedOn</c>); <c>numStyleLink</c>;
 /// <c>lvlOverride</c> with <c>startOverride</c> or a whole level; <c>start</c>, <c>lvlRestart</c>, <c>isLgl</c>;
 /// <c>lvlText</c> such as <c>%1、</c> <c>（%2）</c> <c>%1.%2</c>. Counters are kept per abstract numbering, as Word does;
-/// a <c>num</c> that overrides a level is a list instance of its own.
+/// a <c>num</c> that overrides a level is a list instance of its own. Word 2003 XML's vocabulary is read the same way:
+/// <c>w:lists</c> with <c>listDef</c> (an abstract numbering), <c>list</c>/<c>ilfo</c> (an instance) and <c>nfc</c>
+/// codes for formats, <c>listPr</c> for <c>numPr</c>.
 /// </summary>
 internal sealed class DocxNumbering
 {
@@ -37,14 +39,14 @@ internal sealed class DocxNumbering
             {
                 var id = Attr(style, "styleId");
                 if (id is null) continue;
-                var numPr = Child(Child(style, "pPr"), "numPr");
-                _styles[id] = new Style(Val(Child(style, "basedOn")), Int(Val(Child(numPr, "numId"))), Int(Val(Child(numPr, "ilvl"))));
-                if (Attr(style, "default") is "1" or "true") _defaultStyle = id;
+                var numPr = NumPr(Child(style, "pPr"));
+                _styles[id] = new Style(Val(Child(style, "basedOn")), NumId(numPr), Int(Val(Child(numPr, "ilvl"))));
+                if (Attr(style, "default") is "1" or "true" or "on") _defaultStyle = id;
             }
         if (numbering is null) return;
         foreach (var element in numbering.ChildElements)
         {
-            if (element.LocalName == "abstractNum" && Int(Attr(element, "abstractNumId")) is { } abstractId)
+            if (element.LocalName is "abstractNum" or "listDef" && Int(Attr(element, "abstractNumId") ?? Attr(element, "listDefId")) is { } abstractId)
             {
                 var levels = new Dictionary<int, Level>();
                 foreach (var lvl in element.ChildElements.Where(e => e.LocalName == "lvl"))
@@ -52,7 +54,8 @@ internal sealed class DocxNumbering
                         levels[ilvl] = level;
                 _abstracts[abstractId] = new Abstract(levels, Val(Child(element, "numStyleLink")));
             }
-            else if (element.LocalName == "num" && Int(Attr(element, "numId")) is { } numId && Int(Val(Child(element, "abstractNumId"))) is { } target)
+            else if (element.LocalName is "num" or "list" && Int(Attr(element, "numId") ?? Attr(element, "ilfo")) is { } numId
+                     && Int(Val(Child(element, "abstractNumId") ?? Child(element, "ilst"))) is { } target)
             {
                 var starts = new Dictionary<int, int>();
                 var overrides = new Dictionary<int, Level>();
@@ -69,9 +72,9 @@ internal sealed class DocxNumbering
 
     private static Level? ReadLevel(OpenXmlElement lvl) => new(
         Int(Val(Child(lvl, "start"))) ?? 1,
-        Val(Child(lvl, "numFmt")) ?? "decimal",
+        Val(Child(lvl, "numFmt")) ?? ListCounters.FormatOfNfc(Int(Val(Child(lvl, "nfc")))),
         Val(Child(lvl, "lvlText")) ?? "",
-        Child(lvl, "isLgl") is { } legal && Val(legal) is not ("0" or "false"),
+        (Child(lvl, "isLgl") ?? Child(lvl, "legal")) is { } legal && Val(legal) is not ("0" or "false" or "off"),
         Int(Val(Child(lvl, "lvlRestart"))),
         Val(Child(lvl, "pStyle")));
 
@@ -79,8 +82,8 @@ internal sealed class DocxNumbering
     public string? Render(OpenXmlElement paragraph)
     {
         var pPr = Child(paragraph, "pPr");
-        var numPr = Child(pPr, "numPr");
-        var numId = Int(Val(Child(numPr, "numId")));
+        var numPr = NumPr(pPr);
+        var numId = NumId(numPr);
         var ilvl = Int(Val(Child(numPr, "ilvl")));
         var styleId = Val(Child(pPr, "pStyle")) ?? _defaultStyle;
         for (var (id, hops) = (styleId, 0); id is not null && hops < 32 && (numId is null || ilvl is null); hops++)
@@ -102,6 +105,12 @@ internal sealed class DocxNumbering
         return _counters.Next(instance.Overrides ? $"n{n}" : $"a{instance.AbstractId}", level,
             i => LevelAt(i) is { } l ? new ListLevel(l.Start, l.Format, l.Text, l.IsLegal, l.Restart) : null, instance.StartOverrides);
     }
+
+    /// <summary>The numbering properties of paragraph properties: <c>numPr</c>, or Word 2003's <c>listPr</c>.</summary>
+    private static OpenXmlElement? NumPr(OpenXmlElement? pPr) => Child(pPr, "numPr") ?? Child(pPr, "listPr");
+
+    /// <summary>The list instance numbering properties name: <c>numId</c>, or Word 2003's <c>ilfo</c>.</summary>
+    private static int? NumId(OpenXmlElement? numPr) => Int(Val(Child(numPr, "numId") ?? Child(numPr, "ilfo")));
 
     internal static OpenXmlElement? Child(OpenXmlElement? e, string localName)
     {

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Extractor.Parsing.Readers.Containers;
 using Extractor.Parsing.Readers.Pdf;
 
 namespace Extractor.Parsing.Readers.Ofd;
@@ -35,7 +36,7 @@ public sealed class OfdReader : INoticeReader
 
     /// <summary>Certain for a ZIP package whose directory holds <c>OFD.xml</c>.</summary>
     public FormatConfidence Recognize(ReadOnlySpan<byte> content, string? fileName) =>
-        ZipDirectory.Has(ZipDirectory.Names(content), "OFD.xml") ? FormatConfidence.Certain : FormatConfidence.None;
+        ZipDirectory.Contains(ZipDirectory.Names(content), "OFD.xml") ? FormatConfidence.Certain : FormatConfidence.None;
 
     /// <inheritdoc/>
     public ExtractedDocument Read(Stream content, ReaderContext context)

@@ -6,7 +6,8 @@ namespace Extractor.Parsing.Readers.PlainText;
 /// Reads plain text: every line that holds more than whitespace is a block (CRLF, CR, LF, NEL, LS and PS all end a
 /// line), but for tables written with vertical bars, which are tables (<see cref="TextTables"/>). Decoding is <see cref="TextDecoder"/>'s: byte-order mark, strict UTF-8, GB18030 or Big5, then a statistical
 /// guess that is reported as a warning. Plain text is the fallback: any content no other reader recognises is read as
-/// text (and refused if it is binary). Location: the line.
+/// text — and refused if it is binary, or if it is markup that no reader claimed (XML, a MIME message, RTF): such a file
+/// is some other format, and reading its source as a notice would give an empty result in silence. Location: the line.
 /// </summary>
 public sealed class PlainTextReader : INoticeReader
 {
@@ -22,6 +23,8 @@ public sealed class PlainTextReader : INoticeReader
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(context);
         var decoded = TextDecoder.Decode(NoticeReaders.Bytes(content), context.Encoding);
+        if (MarkupSniffer.What(decoded.Text) is { } markup)
+            throw new NoticeFormatException(NoticeErrorKind.UnsupportedFormat, $"this is {markup}, not plain text, and no reader here reads it");
         IReadOnlyList<Warning> warnings = decoded.Guessed
             ? [new Warning { Code = WarningCodes.EncodingGuessed, Message = $"the encoding was guessed as {decoded.Encoding}; pass --encoding if the text looks wrong" }]
             : [];

@@ -12,7 +12,7 @@ namespace Extractor.Parsing.Readers.Doc;
 /// gathered per row and laid out when the row mark brings the row's cell boundaries and merges; cells of nested
 /// tables are read as paragraphs of the outer cell. Location: the 0-based index of the paragraph among all paragraphs.
 /// </summary>
-internal sealed class WordBodyWalker(ExtractedDocumentBuilder builder, WordText text, WordFormatting formatting, WordLists lists, CancellationToken cancellation)
+internal sealed class DocBodyWalker(ExtractedDocumentBuilder builder, WordText text, WordFormatting formatting, WordLists lists, CancellationToken cancellation)
 {
     private sealed record Cell(List<(string Text, int Paragraph)> Lines);
 
