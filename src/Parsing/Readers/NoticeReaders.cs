@@ -85,7 +85,7 @@ public static class NoticeReaders
 }
 
 /// <summary>
-/// A format the library recognises only to refuse it with a message that says what to do (a legacy Word file, an
+/// A format the library recognises only to refuse it with a message that says what to do (an RTF document, an
 /// image that needs OCR), so that such a file is not read as text.
 /// </summary>
 internal sealed class RefusedFormatReader(InputFormat format, NoticeErrorKind kind, string message, IReadOnlyList<byte[]> magics) : INoticeReader
