@@ -4,7 +4,8 @@
 Needs (Debian): libreoffice-writer, chromium, python3-docx, fonts-noto-cjk; the CLI built (dotnet build -c Release src/Cli).
 Run from the repository root:
   /usr/bin/python3 tools/make-pdf-samples.py            # writes samples/formats/pdf/NAME-libreoffice.pdf, NAME-chromium.pdf
-  /usr/bin/python3 tools/make-pdf-samples.py --measure [DIR]  # renders into DIR (else a scratch folder) and compares items with the TXT
+  /usr/bin/python3 tools/make-pdf-samples.py --measure [DIR]  # renders into DIR (else a scratch folder; PDFs already
+                                                        # there are kept) and compares items with the TXT
 Only the outputs are committed; this script records how they were made.
 
 Each samples/NAME.txt (in whatever encoding it is) becomes the plain article page of tools/make-format-samples.py
@@ -95,7 +96,8 @@ def measure(outdir):
     differ = {'libreoffice': [], 'chromium': []}
     for txt in sorted(glob.glob(os.path.join(ROOT, 'samples', '*.txt'))):
         name = os.path.basename(txt)[:-4]
-        render(name, lines_of(txt), outdir)
+        if not all(os.path.exists(os.path.join(outdir, f'{name}-{p}.pdf')) for p in totals):
+            render(name, lines_of(txt), outdir)
         want = [item_key(i) for i in parse(txt)['items']]
         for producer in totals:
             got = parse(os.path.join(outdir, f'{name}-{producer}.pdf'))

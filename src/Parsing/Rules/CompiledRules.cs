@@ -34,6 +34,9 @@ internal sealed class CompiledRules
     public required Regex ChromeLine { get; init; }
     public required Regex PageNumber { get; init; }
 
+    /// <summary>A line at a page's edge that is furniture on its own: a page number or a browser's print header or footer.</summary>
+    public required Regex EdgeLine { get; init; }
+
     /// <summary>Characters that may open a heading marker of some style; null when a style's pattern does not tell (then any may).</summary>
     public required SearchValues<char>? MarkerOpenings { get; init; }
     public required string[] Done { get; init; }
@@ -90,6 +93,7 @@ internal sealed class CompiledRules
             TableCategoryField = rules.TableColumns.CategoryField,
             ChromeLine = Pattern(rules.Chrome.Line, "chrome.line"),
             PageNumber = Pattern(rules.Chrome.PageNumber, "chrome.pageNumber"),
+            EdgeLine = Either(Pattern(rules.Chrome.PageNumber, "chrome.pageNumber"), Pattern(rules.Chrome.PrintEdge, "chrome.printEdge")),
             MarkerOpenings = allOpenings is null ? null : SearchValues.Create(allOpenings),
             Done = Words(rules.Status.Done),
             Ongoing = Words(rules.Status.Ongoing),
@@ -182,6 +186,10 @@ internal sealed class CompiledRules
         foreach (var l in md.PageFields) roles.TryAdd(l, "page");
         return roles;
     }
+
+    /// <summary>A pattern that matches where either of two compiled ones does.</summary>
+    private static Regex Either(Regex a, Regex b) =>
+        a == Never ? b : b == Never ? a : new Regex($"(?:{a})|(?:{b})", RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
     /// <summary>A pattern that never matches stands in for an empty optional one.</summary>
     private static readonly Regex Never = new("(?!)", RegexOptions.CultureInvariant);

@@ -213,9 +213,12 @@ public sealed record ClosingRules(
 /// <summary>The publisher's page furniture that readers drop.</summary>
 /// <param name="Line">A short line of a web page that is site chrome inside the article: info bars (<c>发布时间：</c>), tool links (<c>【打印本页】</c>), pagers, breadcrumbs.</param>
 /// <param name="PageNumber">A PDF line that is only a page number (<c>— 3 —</c>, <c>第3页</c>, <c>3/10</c>), dropped among the first and last lines of a page.</param>
+/// <param name="PrintEdge">A line a browser prints at a page's edge when it prints a web page (the date and time with the
+/// page's title, the address with the page count), dropped among the first and last lines of a page as page numbers are.</param>
 public sealed record ChromeRules(
     string Line = "",
-    string PageNumber = "");
+    string PageNumber = "",
+    string PrintEdge = "");
 
 /// <summary>Metadata patterns.</summary>
 /// <param name="IssuerLine">A line that is only the issuer's name; group <c>issuer</c>.</param>

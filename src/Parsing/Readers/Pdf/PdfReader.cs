@@ -92,9 +92,9 @@ public sealed class PdfReader : INoticeReader
             foreach (var number in imageOnly)
                 warnings.Add(new Warning { Code = WarningCodes.ContentSkipped, Message = $"page {number} is an image without a text layer: it needs OCR" });
 
-            var kept = TextLayerRepair.Repair(_runningLines.Filter(pages, context.CompiledRules.PageNumber), warnings);
+            var kept = TextLayerRepair.Repair(_runningLines.Filter(pages, context.CompiledRules.EdgeLine), warnings);
             var builder = new ExtractedDocumentBuilder();
-            AddParagraphs(builder, _paragraphs.Paragraphs(kept));
+            AddParagraphs(builder, _paragraphs.Paragraphs(kept, PdfLineCues.From(context.CompiledRules)));
             string? title = null;
             try { title = document.Information?.Title; } catch (Exception e) when (e is not OperationCanceledException) { }
             return builder.Build(InputFormat.Pdf, null, warnings, string.IsNullOrWhiteSpace(title) ? null : title.Trim());
