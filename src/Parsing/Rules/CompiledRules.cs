@@ -129,6 +129,8 @@ internal sealed class CompiledRules
                 AttachmentLine = Pattern(md.AttachmentLine, "metadata.attachmentLine"),
                 TitleOpening = Pattern(md.TitleOpening, "metadata.titleOpening"),
                 ReportDate = Pattern(md.ReportDate, "metadata.reportDate"),
+                SiteSeparator = Pattern(md.SiteSeparator, "metadata.siteSeparator"),
+                NotTitle = Pattern(md.NotTitle, "metadata.notTitle"),
                 FieldDateAnywhere = FieldDateAnywhere(md),
                 DateFieldOrder = [.. md.DateFields],
             },
@@ -255,6 +257,8 @@ internal sealed class CompiledMetadata
     public required Regex AttachmentLine { get; init; }
     public required Regex TitleOpening { get; init; }
     public required Regex ReportDate { get; init; }
+    public required Regex SiteSeparator { get; init; }
+    public required Regex NotTitle { get; init; }
 
     /// <summary>A date field anywhere in a line (<c>来源：… 发布时间：2025-05-12</c>): groups <c>label</c>, <c>y</c>, <c>m</c>, <c>d</c>.</summary>
     public required Regex FieldDateAnywhere { get; init; }

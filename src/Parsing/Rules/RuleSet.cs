@@ -244,6 +244,9 @@ public sealed record ChromeRules(
 /// <param name="ReportDate">The date a report was delivered, under its title (<c>——2022年7月27日在…人大常委会会议上</c>); groups <c>y</c>, <c>m</c>, <c>d</c>.</param>
 /// <param name="TitleOpening">What a line that opens a title split over lines speaks of, when it does not start with <c>关于</c> (<c>…督察反馈问题</c>).</param>
 /// <param name="AttachmentLine">A line naming an attachment after the signature (<c>附件：</c>): it does not end the signature block.</param>
+/// <param name="SiteSeparator">What separates a page's title from the site's name in a container's title (<c>…的通报_某某纪检监察网</c>): the title is the part before it.</param>
+/// <param name="NotTitle">A container title that names no notice: a producer's default document name (<c>新建 Microsoft Word 文档</c>, <c>Untitled</c>).
+/// Site names and categories (<see cref="ChromeRules.Line"/>) and sentences are never titles either.</param>
 public sealed record MetadataRules(
     string IssuerLine = "",
     string IssuerInTitle = "",
@@ -267,7 +270,9 @@ public sealed record MetadataRules(
     string SpeakerLine = "",
     string AttachmentLine = "",
     string TitleOpening = "",
-    string ReportDate = "")
+    string ReportDate = "",
+    string SiteSeparator = "",
+    string NotTitle = "")
 {
     /// <summary>Labels of a page's metadata field that gives the title (<c>标题：</c>, <c>文件名称：</c>).</summary>
     public IReadOnlyList<string> TitleFields { get; init; } = TitleFields ?? [];
