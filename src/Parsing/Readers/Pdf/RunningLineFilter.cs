@@ -5,7 +5,8 @@ namespace Extractor.Parsing.Readers.Pdf;
 /// <summary>
 /// Drops page numbers (<c>— 3 —</c>, <c>- 3 -</c>, <c>第3页</c>, <c>3/10</c>) and a browser's print header and footer
 /// (the rule set's edge-line patterns) among the first and last lines of a page, and running headers and footers: lines
-/// that repeat (digits aside) in the same place — the same edge of the page, at the same height — on most of the pages
+/// that repeat (digits aside) in the same place — the same edge of the page, at the same height and the same left or
+/// right end — on most of the pages
 /// that have text. A line that appears once at the top of page 1 and once at the bottom of the last page (a short
 /// notice's issuer and its signature) is in two places, and stays.
 /// </summary>
@@ -35,12 +36,17 @@ public sealed partial class RunningLineFilter(PdfLayoutOptions? options = null) 
         return result;
     }
 
-    /// <summary>On how many pages a line of the same text (digits aside) stands at the same edge, at the same height (within a line's size).</summary>
+    /// <summary>
+    /// On how many pages a line of the same text (digits aside) stands in the same place: at the same edge, at the same
+    /// height (within half a letter) and starting or ending at the same point (within a letter).
+    /// </summary>
     private static int Repeats((PdfLine Line, bool Top) edge, List<List<(PdfLine Line, bool Top)>> pages)
     {
         var key = Key(edge.Line);
+        var line = edge.Line;
         return pages.Count(page => page.Any(other => other.Top == edge.Top && Key(other.Line) == key
-            && Math.Abs(other.Line.Baseline - edge.Line.Baseline) <= Math.Max(other.Line.Size, edge.Line.Size)));
+            && Math.Abs(other.Line.Baseline - line.Baseline) <= Math.Max(other.Line.Size, line.Size) / 2
+            && (Math.Abs(other.Line.Left - line.Left) <= line.Size || Math.Abs(other.Line.Right - line.Right) <= line.Size)));
     }
 
     /// <summary>The first and last lines of a page (one each on a page too short to have body lines between two bands), and which edge each is at.</summary>
