@@ -24,6 +24,9 @@ internal sealed class OutlineDocument
     /// <summary>The signature lines at the end (issuer, date).</summary>
     public required IReadOnlyList<Paragraph> Signature { get; init; }
 
+    /// <summary>The page's furniture after the notice (a printed web page's share links, related articles, footer): no part of the notice.</summary>
+    public IReadOnlyList<Paragraph> Chrome { get; init; } = [];
+
     /// <summary>Irregularities of structure.</summary>
     public required IReadOnlyList<OutlineWarning> Warnings { get; init; }
 
@@ -61,6 +64,7 @@ internal sealed class OutlineDocument
         }
         foreach (var p in Closing) yield return ("closing", p.SourceStart, p.SourceStop);
         foreach (var p in Signature) yield return ("signature", p.SourceStart, p.SourceStop);
+        foreach (var p in Chrome) yield return ("chrome", p.SourceStart, p.SourceStop);
     }
 
     private static IEnumerable<(string, int, int)> SectionSpans(OutlineSection section)

@@ -80,7 +80,8 @@ internal sealed class OutlineProcessor
             Root = processor.Root,
             Items = [.. processor.Items.OrderBy(i => i.Start)],
             Closing = [.. units.Skip(zones.Closing).Take(zones.Signature - zones.Closing).Select(u => u.Paragraph)],
-            Signature = [.. units.Skip(zones.Signature).Select(u => u.Paragraph)],
+            Signature = [.. units.Skip(zones.Signature).Take(zones.Chrome - zones.Signature).Select(u => u.Paragraph)],
+            Chrome = [.. units.Skip(zones.Chrome).Select(u => u.Paragraph)],
             Warnings = processor.Warnings,
             Labels = processor.Labels,
         };

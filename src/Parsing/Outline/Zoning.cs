@@ -5,22 +5,27 @@ namespace Extractor.Parsing.Outline;
 /// <summary>Where the body of a notice starts and ends: front matter before it, closing text and signature after it.</summary>
 /// <param name="BodyStart">The first unit of the body (the unit count when the text has no notice structure).</param>
 /// <param name="Closing">The first unit of the closing text (the signature's first unit when there is none).</param>
-/// <param name="Signature">The first unit of the signature (the unit count when there is none).</param>
-internal readonly record struct Zones(int BodyStart, int Closing, int Signature)
+/// <param name="Signature">The first unit of the signature (<paramref name="Chrome"/> when there is none).</param>
+/// <param name="Chrome">The first unit of the page's furniture after the notice (the unit count when there is none).</param>
+internal readonly record struct Zones(int BodyStart, int Closing, int Signature, int Chrome)
 {
     /// <summary>
     /// The zones of <paramref name="units"/>. The body starts at the first heading numbered 1 or 2 (or any heading a
     /// rectification label follows), at the first problem or rectification label, or at a table-form table. Signature
     /// lines (issuer, date) sit at the very end, attachment lines aside; before them, closing paragraphs are recognised by their cues — except
     /// right after a heading, where weak cues (<c>下一步…</c>) are that section's own text (<c>三、下一步工作打算</c>).
+    /// A page printed from a web site goes on after the notice with the site's furniture (<c>分享到</c>, <c>【打印本页】</c>,
+    /// <c>相关文章</c> and its links, <c>主办单位</c>): the notice ends at the first line of chrome after its last heading,
+    /// label or table, and nothing after it is the notice's.
     /// </summary>
     public static Zones Find(IReadOnlyList<Unit> units, CompiledRules rules)
     {
         var bodyStart = FindBodyStart(units);
         var lowest = bodyStart < units.Count ? bodyStart + 1 : 1;
-        var signature = units.Count;
+        var chrome = FindChrome(units, bodyStart, rules);
+        var signature = chrome;
         // Attachment lines (附件：…) and page furniture (转载请注明…) may follow the signature: they stay with it.
-        var end = units.Count;
+        var end = chrome;
         while (end > lowest && units[end - 1].Kind == UnitKind.Plain
                && (rules.Metadata.AttachmentLine.IsMatch(units[end - 1].Paragraph.MatchText) || IsChrome(units[end - 1].Paragraph.MatchText, rules))) end--;
         for (var k = end - 1; k >= lowest; k--)
@@ -40,7 +45,18 @@ internal readonly record struct Zones(int BodyStart, int Closing, int Signature)
         }
         if (closing < signature && closing > 0 && units[closing - 1].Kind == UnitKind.Heading)
             while (closing < signature && !IsClosing(units[closing].Paragraph.MatchText, rules, strongOnly: true)) closing++;
-        return new Zones(bodyStart, closing, signature);
+        return new Zones(bodyStart, closing, signature, chrome);
+    }
+
+    /// <summary>The first line of site chrome after the body's last heading, label or table (the unit count when there is none).</summary>
+    private static int FindChrome(IReadOnlyList<Unit> units, int bodyStart, CompiledRules rules)
+    {
+        if (bodyStart >= units.Count) return units.Count;
+        var last = units.Count - 1;
+        while (last > bodyStart && units[last].Kind == UnitKind.Plain) last--;
+        for (var k = last + 1; k < units.Count; k++)
+            if (IsChrome(units[k].Paragraph.Text, rules)) return k;
+        return units.Count;
     }
 
     private static int FindBodyStart(IReadOnlyList<Unit> units)

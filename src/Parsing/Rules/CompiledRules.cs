@@ -36,6 +36,9 @@ internal sealed class CompiledRules
     public required Regex Breadcrumb { get; init; }
     public required Regex BreadcrumbSeparator { get; init; }
 
+    /// <summary>A line at a page's edge that is furniture on its own: a page number or a browser's print header or footer.</summary>
+    public required Regex EdgeLine { get; init; }
+
     /// <summary>Characters that may open a heading marker of some style; null when a style's pattern does not tell (then any may).</summary>
     public required SearchValues<char>? MarkerOpenings { get; init; }
     public required string[] Done { get; init; }
@@ -97,6 +100,7 @@ internal sealed class CompiledRules
             PageNumber = Pattern(rules.Chrome.PageNumber, "chrome.pageNumber"),
             Breadcrumb = Pattern(rules.Chrome.Breadcrumb, "chrome.breadcrumb"),
             BreadcrumbSeparator = Pattern(rules.Chrome.BreadcrumbSeparator, "chrome.breadcrumbSeparator"),
+            EdgeLine = Either(Pattern(rules.Chrome.PageNumber, "chrome.pageNumber"), Pattern(rules.Chrome.PrintEdge, "chrome.printEdge")),
             MarkerOpenings = allOpenings is null ? null : SearchValues.Create(allOpenings),
             Done = Words(rules.Status.Done),
             Ongoing = Words(rules.Status.Ongoing),
@@ -135,6 +139,8 @@ internal sealed class CompiledRules
                 AttachmentLine = Pattern(md.AttachmentLine, "metadata.attachmentLine"),
                 TitleOpening = Pattern(md.TitleOpening, "metadata.titleOpening"),
                 ReportDate = Pattern(md.ReportDate, "metadata.reportDate"),
+                SiteSeparator = Pattern(md.SiteSeparator, "metadata.siteSeparator"),
+                NotTitle = Pattern(md.NotTitle, "metadata.notTitle"),
                 FieldDateAnywhere = FieldDateAnywhere(md),
                 DateFieldOrder = [.. md.DateFields],
             },
@@ -193,6 +199,10 @@ internal sealed class CompiledRules
         foreach (var l in md.PageFields) roles.TryAdd(l, "page");
         return roles;
     }
+
+    /// <summary>A pattern that matches where either of two compiled ones does.</summary>
+    private static Regex Either(Regex a, Regex b) =>
+        a == Never ? b : b == Never ? a : new Regex($"(?:{a})|(?:{b})", RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
     /// <summary>A pattern that never matches stands in for an empty optional one.</summary>
     private static readonly Regex Never = new("(?!)", RegexOptions.CultureInvariant);
@@ -258,6 +268,8 @@ internal sealed class CompiledMetadata
     public required Regex AttachmentLine { get; init; }
     public required Regex TitleOpening { get; init; }
     public required Regex ReportDate { get; init; }
+    public required Regex SiteSeparator { get; init; }
+    public required Regex NotTitle { get; init; }
 
     /// <summary>A date field anywhere in a line (<c>来源：… 发布时间：2025-05-12</c>): groups <c>label</c>, <c>y</c>, <c>m</c>, <c>d</c>.</summary>
     public required Regex FieldDateAnywhere { get; init; }

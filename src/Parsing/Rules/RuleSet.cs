@@ -235,11 +235,14 @@ public sealed record ClosingRules(
 /// <param name="Breadcrumb">A line that is a breadcrumb (<c>当前位置：首页 - 专题专栏 - 正文</c>): a line of the notice's front
 /// that is only one of its parts (a category standing as a heading) is furniture too.</param>
 /// <param name="BreadcrumbSeparator">What separates a breadcrumb's parts.</param>
+/// <param name="PrintEdge">A line a browser prints at a page's edge when it prints a web page (the date and time with the
+/// page's title, the address with the page count), dropped among the first and last lines of a page as page numbers are.</param>
 public sealed record ChromeRules(
     string Line = "",
     string PageNumber = "",
     string Breadcrumb = "",
-    string BreadcrumbSeparator = "");
+    string BreadcrumbSeparator = "",
+    string PrintEdge = "");
 
 /// <summary>Metadata patterns.</summary>
 /// <param name="IssuerLine">A line that is only the issuer's name; group <c>issuer</c>.</param>
@@ -265,6 +268,9 @@ public sealed record ChromeRules(
 /// <param name="ReportDate">The date a report was delivered, under its title (<c>——2022年7月27日在…人大常委会会议上</c>); groups <c>y</c>, <c>m</c>, <c>d</c>.</param>
 /// <param name="TitleOpening">What a line that opens a title split over lines speaks of, when it does not start with <c>关于</c> (<c>…督察反馈问题</c>).</param>
 /// <param name="AttachmentLine">A line naming an attachment after the signature (<c>附件：</c>): it does not end the signature block.</param>
+/// <param name="SiteSeparator">What separates a page's title from the site's name in a container's title (<c>…的通报_某某纪检监察网</c>): the title is the part before it.</param>
+/// <param name="NotTitle">A container title that names no notice: a producer's default document name (<c>新建 Microsoft Word 文档</c>, <c>Untitled</c>).
+/// Site names and categories (<see cref="ChromeRules.Line"/>) and sentences are never titles either.</param>
 public sealed record MetadataRules(
     string IssuerLine = "",
     string IssuerInTitle = "",
@@ -288,7 +294,9 @@ public sealed record MetadataRules(
     string SpeakerLine = "",
     string AttachmentLine = "",
     string TitleOpening = "",
-    string ReportDate = "")
+    string ReportDate = "",
+    string SiteSeparator = "",
+    string NotTitle = "")
 {
     /// <summary>Labels of a page's metadata field that gives the title (<c>标题：</c>, <c>文件名称：</c>).</summary>
     public IReadOnlyList<string> TitleFields { get; init; } = TitleFields ?? [];

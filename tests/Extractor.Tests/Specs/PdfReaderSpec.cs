@@ -15,10 +15,75 @@ public sealed class PdfReaderSpec
         new(page, line, text, left, right, baseline ?? 800 - 24 * line, 16, 16);
 
     private static List<string> Paragraphs(params List<PdfLine>[] pages) =>
-        [.. new LineParagraphBuilder().Paragraphs([.. pages]).Select(p => string.Join("|", p.Select(l => l.Text)))];
+        [.. new LineParagraphBuilder().Paragraphs([.. pages], PdfLineCues.From(RuleSet.Default)).Select(p => string.Join("|", p.Select(l => l.Text)))];
 
     private static IReadOnlyList<IReadOnlyList<PdfLine>> RemoveRunningLines(IReadOnlyList<IReadOnlyList<PdfLine>> pages) =>
-        new RunningLineFilter().Filter(pages, CompiledRules.Default.PageNumber);
+        new RunningLineFilter().Filter(pages, CompiledRules.Default.EdgeLine);
+
+    [Test]
+    public void A_line_once_at_the_top_of_page_one_and_once_at_the_foot_of_the_last_page_is_no_running_line()
+    {
+        // A short notice: its issuer heads page 1 and signs the last page. A running line repeats in the same place.
+        var kept = RemoveRunningLines([
+            [L(1, 1, "中共示例县委"), L(1, 2, "关于巡察整改情况的通报"), .. Enumerable.Range(3, 6).Select(i => L(1, i, "正文甲" + i))],
+            [.. Enumerable.Range(1, 6).Select(i => L(2, i, "正文乙" + i)), L(2, 7, "中共示例县委"), L(2, 8, "2021年1月7日")],
+        ]);
+        Assert.That(kept.SelectMany(p => p).Count(l => l.Text == "中共示例县委"), Is.EqualTo(2));
+        // The page it signs may hold only the signature: then it stands at the top of that page, but not where the issuer stood.
+        kept = RemoveRunningLines([
+            [L(1, 1, "中共示例县委", left: 232, right: 392), .. Enumerable.Range(2, 6).Select(i => L(1, i, "正文甲" + i))],
+            [L(2, 1, "中共示例县委", left: 382, right: 510, baseline: 790), L(2, 2, "2021年1月7日", left: 385, right: 510)],
+        ]);
+        Assert.That(kept.SelectMany(p => p).Count(l => l.Text == "中共示例县委"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void A_browsers_print_header_and_footer_are_removed_from_a_single_page()
+    {
+        var kept = RemoveRunningLines([[
+            L(1, 1, "11/24/26, 10:09 AM 关于巡察整改情况的通报_示例县纪检监察网"), L(1, 2, "关于巡察整改情况的通报"), L(1, 3, "一、问题甲"),
+            L(1, 4, "整改情况：已完成。"), L(1, 5, "file:///home/user/notice.html 1/1"),
+        ]]);
+        Assert.That(kept[0].Select(l => l.Text), Is.EqualTo(new[] { "关于巡察整改情况的通报", "一、问题甲", "整改情况：已完成。" }));
+    }
+
+    [Test]
+    public void A_line_that_opens_with_a_marker_or_a_label_starts_a_paragraph()
+    {
+        // Full lines, no indents, no gaps: only the rule set's markers and labels tell where paragraphs start.
+        var page = new List<PdfLine> { L(1, 1, "（1）问题甲"), L(1, 2, "整改情况：已完成"), L(1, 3, "（2）问题乙"), L(1, 4, "整改情况：正在推进") };
+        Assert.That(Paragraphs(page), Is.EqualTo(new[] { "（1）问题甲", "整改情况：已完成", "（2）问题乙", "整改情况：正在推进" }));
+    }
+
+    [Test]
+    public void When_most_paragraphs_are_one_line_the_line_spacing_comes_from_lines_that_run_on()
+    {
+        // Most gaps are paragraph gaps (36 pt); lines that run on from a full line show the spacing (24 pt), so the
+        // flush-left line 36 pt under a full line starts a paragraph.
+        var page = new List<PdfLine>
+        {
+            L(1, 1, "甲一", left: 132, baseline: 800), L(1, 2, "甲二", baseline: 776), L(1, 3, "甲三", right: 300, baseline: 752),
+            L(1, 4, "乙", left: 132, baseline: 716), L(1, 5, "丙", left: 132, baseline: 680), L(1, 6, "丁", baseline: 644),
+        };
+        Assert.That(Paragraphs(page), Is.EqualTo(new[] { "甲一|甲二|甲三", "乙", "丙", "丁" }));
+    }
+
+    [TestCase("制定《文旅融合发展规划（2021年", "版）》，已完成。", TestName = "NoBreak_before_a_closing_bracket")]
+    [TestCase("提出“", "八个强化”的指导意见。", TestName = "NoBreak_after_an_opening_quote")]
+    public void The_line_breaking_rules_of_Chinese_keep_a_short_line_in_its_paragraph(string first, string second)
+    {
+        var page = new List<PdfLine> { L(1, 1, first, right: 300), L(1, 2, second, right: 300) };
+        Assert.That(Paragraphs(page), Is.EqualTo(new[] { first + "|" + second }));
+    }
+
+    [Test]
+    public void A_text_that_mixes_scripts_as_written_is_not_repaired()
+    {
+        // label-variants.txt writes 整改落實情況 in a simplified notice: LibreOffice's text layer is right.
+        var notice = Spec.Parser.ParseFile(Path.Combine(Repo.Samples, "formats", "pdf", "label-variants-libreoffice.pdf"));
+        Assert.That(notice.Warnings.Select(w => w.Code), Has.No.Member(WarningCodes.TextLayerRepaired));
+        Assert.That(notice.Items.Select(i => i.Rectification?.Label), Has.Member("整改落實情況"));
+    }
 
     [Test]
     public void Page_numbers_and_repeated_headers_at_the_page_edges_are_removed()

@@ -10,8 +10,11 @@ internal sealed record TitleFound(string Title, SourceLocation? Location, DateOn
 /// Finds a notice's title: the page's title field (<c>标题：…</c>, <c>文件名称：</c> with the name on the next line); else
 /// the first line of the header zone that reads like a title — or two or three lines that do together — without a tag
 /// (<c>【巡察整改】</c>), a bulletin number or category before it (<c>…第3号公告：</c>, <c>政策新闻 | </c>) or a date after
-/// it; else a web page's heading that its info bar follows; else the container's own title (HTML <c>&lt;title&gt;</c>). A page that repeats its title (a site's heading and the
-/// document's own) has every copy taken as the title.
+/// it; else a web page's heading that its info bar follows; else the container's own title (HTML <c>&lt;title&gt;</c>, a
+/// PDF's or a Word file's document title) without the site's name after it (<c>…_某某纪检监察网</c>). A title is never the
+/// page's furniture — a site's name, a category (<c>通知公告</c>) — a sentence, or a producer's default document name
+/// (<c>新建 Microsoft Word 文档</c>). A page that repeats its title (a site's heading and the document's own) has every copy
+/// taken as the title.
 /// </summary>
 internal static class TitleFinder
 {
@@ -32,8 +35,9 @@ internal static class TitleFinder
         var found = FromField(lines, md, locations) ?? FromLines(lines, zone, md, locations) ?? PageHeading(lines, zone, md, locations);
         if (found is null && !string.IsNullOrWhiteSpace(containerTitle))
         {
-            var (core, date) = SplitDate(Strip(containerTitle.Trim(), md).Text, md);
-            found = new TitleFound(core, null, date, []);
+            var named = md.SiteSeparator.Split(containerTitle.Trim())[0].Trim();
+            var (core, date) = SplitDate(Strip(named, md).Text, md);
+            if (!NeverTitle(core, rules)) found = new TitleFound(core, null, date, []);
         }
         if (found is null) return null;
         for (var i = 0; i < zone; i++)
@@ -65,6 +69,7 @@ internal static class TitleFinder
             var (text, offset) = Strip(first.Text, md);
             if (text.Length == 0 || text.Length > MaxTitleLength) continue;
             var (core, date) = SplitDate(text, md);
+            if (md.NotTitle.IsMatch(core)) continue;
             if (md.Title.IsMatch(HanVariants.Simplify(core)))
                 return new TitleFound(core, locations.Of(first, offset, offset + core.Length), date, [i]);
             if (!md.TitleStart.IsMatch(HanVariants.Simplify(core)))
@@ -130,6 +135,16 @@ internal static class TitleFinder
         var offset = Strip(lines[i].Paragraph.Text, md).Offset;
         return new TitleFound(core + nextCore, locations.Resolve(lines[i].Paragraph.SourceOffset(offset), next.SourceEnd(nextOffset + nextCore.Length)), nextDate, [i, k]);
     }
+
+    /// <summary>
+    /// Text that is no title whatever it says: page furniture (a site's name, a category: the rules' chrome), a producer's
+    /// default document name, a sentence, or too short to name a notice.
+    /// </summary>
+    internal static bool NeverTitle(string text, CompiledRules rules) =>
+        text.Length < 4 || rules.ChromeLine.IsMatch(text) || rules.Metadata.NotTitle.IsMatch(text)
+        || text.AsSpan().IndexOfAny(SentenceMarks) >= 0 || text.EndsWith('：') || text.EndsWith(':');
+
+    private static readonly System.Buffers.SearchValues<char> SentenceMarks = System.Buffers.SearchValues.Create("，。；;");
 
     /// <summary>The text without a tag or a prefix before the title, and where the rest starts.</summary>
     internal static (string Text, int Offset) Strip(string text, CompiledMetadata md)

@@ -73,7 +73,7 @@ public sealed partial class HtmlReader : INoticeReader
         var article = HtmlArticle.FindArticle(body, stats);
         var builder = new ExtractedDocumentBuilder();
         new HtmlBlockWalker(builder, stats, context.CompiledRules.ChromeLine, context.Cancellation).Walk(article, HtmlArticle.PathOf(article));
-        return builder.Build(InputFormat.Html, encoding, warnings, TitleOf(document));
+        return builder.Build(InputFormat.Html, encoding, warnings, TitleOf(document, context.CompiledRules.Metadata.SiteSeparator));
     }
 
     /// <summary>Elements that never hold content, or that the next sibling closes: they do not deepen the tree.</summary>
@@ -123,18 +123,15 @@ public sealed partial class HtmlReader : INoticeReader
     }
 
     /// <summary>The page's title: its <c>&lt;h1&gt;</c>, or its <c>&lt;title&gt;</c> without the site name.</summary>
-    private static string? TitleOf(AngleSharp.Html.Dom.IHtmlDocument document)
+    private static string? TitleOf(AngleSharp.Html.Dom.IHtmlDocument document, Regex siteSeparator)
     {
         var h1 = document.QuerySelector("h1")?.TextContent;
         if (!string.IsNullOrWhiteSpace(h1) && h1.Length <= 120) return Collapse(h1);
         var title = document.Title;
         if (string.IsNullOrWhiteSpace(title)) return null;
-        var first = SiteSeparator().Split(title)[0];
+        var first = siteSeparator.Split(title)[0];
         return Collapse(first);
     }
-
-    [GeneratedRegex(@"\s*(?:_|\||｜|－| - | — |——)\s*", RegexOptions.CultureInvariant)]
-    private static partial Regex SiteSeparator();
 
     private static string Collapse(string s) => WhiteSpace().Replace(s, " ").Trim();
 

@@ -40,23 +40,39 @@ internal static class GlyphLines
                     var cjk = IsCjkText(group[i - 1].Value) || IsCjkText(group[i].Value);
                     if (gap > (cjk ? options.CjkSpace : options.LatinSpace) * size) text.Append(' ');
                 }
-                text.Append(group[i].Value);
+                text.Append(Ligatures(group[i].Value));
             }
             var left = group[0].Left;
             var right = group.Max(g => g.Right);
+            // The first word: a run of letters, digits and their signs (an e-mail address, 〔2020〕18), else one character,
+            // with the closing punctuation no line may start with (版）》).
             var run = 0;
             while (run < group.Count && group[run].Value.All(Unbreakable)) run++;
-            var firstWord = group[Math.Max(0, run - 1)].Right - left;
+            run = Math.Max(run, 1);
+            while (run < group.Count && group[run].Value.All(LineBreaking.IsNoBreakBefore)) run++;
+            var firstWord = group[run - 1].Right - left;
             lines.Add(new PdfLine(pageNumber, lines.Count + 1, text.ToString(), left, right, group[0].Baseline, size, firstWord));
         }
         return lines;
+    }
+
+    /// <summary>The Latin ligatures (U+FB00–FB06) as their letters (not by normalization, which invariant globalization lacks).</summary>
+    private static readonly string[] LigatureLetters = ["ff", "fi", "fl", "ffi", "ffl", "st", "st"];
+
+    /// <summary>A Latin ligature (ﬁ, ﬂ) read as its letters: text layers give one code point for the glyph.</summary>
+    private static string Ligatures(string value)
+    {
+        if (!value.Any(c => c is >= '\uFB00' and <= '\uFB06')) return value;
+        var text = new StringBuilder();
+        foreach (var c in value) text.Append(c is >= '\uFB00' and <= '\uFB06' ? LigatureLetters[c - '\uFB00'] : c);
+        return text.ToString();
     }
 
     private static bool IsCjkText(string value) => value.Length > 0 && CharClass.IsCjk(LookAlikes.Canonical(value[0]));
 
     /// <summary>Characters a line does not break between: Latin letters, digits and the brackets and signs that go with them.</summary>
     private static bool Unbreakable(char c) =>
-        char.IsAsciiLetterOrDigit(c) || CharClass.IsDigit(c) || c is '.' or ',' or '%' or '-' or '/' or ':' or '(' or ')' or '〔' or '〕' or '（' or '）' or '《' or '“' or '‘' or '．';
+        char.IsAsciiLetterOrDigit(c) || CharClass.IsDigit(c) || c is '.' or ',' or '%' or '-' or '/' or ':' or '@' or '_' or '+' or '(' or ')' or '〔' or '〕' or '（' or '）' or '《' or '“' or '‘' or '．';
 
     internal static double Median(IEnumerable<double> values)
     {

@@ -15,11 +15,13 @@ public sealed class LetterLineBuilder(PdfLayoutOptions? options = null) : IPdfLi
     public IReadOnlyList<PdfLine> Lines(Page page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var glyphs = page.Letters
-            .Where(l => !string.IsNullOrWhiteSpace(l.Value) && l.TextOrientation is TextOrientation.Horizontal or TextOrientation.Other)
-            .Select(l => new Glyph(l.Value, l.StartBaseLine.X, l.EndBaseLine.X, l.StartBaseLine.Y, Size(l)));
-        return GlyphLines.Build(page.Number, glyphs, _options);
+        return GlyphLines.Build(page.Number, Glyphs(page), _options);
     }
+
+    /// <summary>The page's visible horizontal letters as glyphs.</summary>
+    internal static IEnumerable<Glyph> Glyphs(Page page) => page.Letters
+        .Where(l => !string.IsNullOrWhiteSpace(l.Value) && l.TextOrientation is TextOrientation.Horizontal or TextOrientation.Other)
+        .Select(l => new Glyph(l.Value, l.StartBaseLine.X, l.EndBaseLine.X, l.StartBaseLine.Y, Size(l)));
 
     private static double Size(Letter l) => l.PointSize > 0 ? l.PointSize : Math.Max(1, l.BoundingBox.Height);
 

@@ -1,39 +1,47 @@
+using Extractor.Parsing.Text;
+
 namespace Extractor.Parsing.Readers.Pdf;
 
 /// <summary>
-/// Joins lines into paragraphs. A line starts a paragraph when it is indented from the left margin, when the line
-/// before ended short of the right margin by more than its own first word needed, when the gap above it is wider
-/// than the usual line spacing, or when its size differs. A page break alone never ends a paragraph.
+/// Joins lines into paragraphs. A line starts a paragraph when it opens with a heading marker or a label (the rule set's
+/// cues), when it is indented from the left margin, when the line before ended short of the right margin by more than
+/// its own first word needed, when the gap above it is wider than the usual line spacing, or when its size differs. The
+/// line-breaking rules of Chinese decide against a break the layout suggests: a line that ends with an opening bracket or
+/// quote, or one followed by a line that starts with a closing bracket, quote or stop, does not end its paragraph. A
+/// page break alone never ends a paragraph.
 /// </summary>
 public sealed class LineParagraphBuilder(PdfLayoutOptions? options = null) : IPdfParagraphBuilder
 {
     private readonly PdfLayoutOptions _options = options ?? PdfLayoutOptions.Default;
 
     /// <inheritdoc/>
-    public IReadOnlyList<IReadOnlyList<PdfLine>> Paragraphs(IReadOnlyList<IReadOnlyList<PdfLine>> pages)
+    public IReadOnlyList<IReadOnlyList<PdfLine>> Paragraphs(IReadOnlyList<IReadOnlyList<PdfLine>> pages) => Paragraphs(pages, PdfLineCues.None);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<IReadOnlyList<PdfLine>> Paragraphs(IReadOnlyList<IReadOnlyList<PdfLine>> pages, PdfLineCues cues)
     {
         ArgumentNullException.ThrowIfNull(pages);
+        ArgumentNullException.ThrowIfNull(cues);
         var all = pages.SelectMany(p => p).ToList();
         if (all.Count == 0) return [];
         var size = LetterLineBuilder.Median(all.Select(l => l.Size));
-        // The usual distance between baselines: the most common one (rounded), not the median, which paragraph gaps pull up.
-        var gaps = pages.SelectMany(p => p.Zip(p.Skip(1), (a, b) => a.Baseline - b.Baseline)).Where(d => d > 0).ToList();
-        var spacing = gaps.Count > 0 ? gaps.GroupBy(g => Math.Round(g)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key : size * 1.5;
         // Margins of the text block: the left edge all but a few lines reach (indents and centred lines are further in),
         // the right edge full lines reach (a line whose punctuation hangs past the margin is among those ignored).
         var lefts = all.Select(l => l.Left).Order().ToList();
         var left = lefts[lefts.Count * _options.LeftMarginPercentile / 100];
         var rights = all.Select(l => l.Right).Order().ToList();
         var right = rights[rights.Count - 1 - rights.Count * _options.RightMarginPercentile / 100];
+        var spacing = Spacing(pages, left, right, size);
 
         var paragraphs = new List<List<PdfLine>>();
         PdfLine? previous = null;
         foreach (var line in all)
         {
             var starts = previous is null
+                || cues.OpensParagraph(line.Text)
                 || line.Left - left > _options.Indent * size
                 || Math.Abs(line.Size - previous.Size) > _options.SizeChange * size
-                || EndsShort(previous, right, line, size)
+                || (EndsShort(previous, right, line, size) && MayBreak(previous, line))
                 || (previous.Page == line.Page && previous.Baseline - line.Baseline > _options.ParagraphGap * spacing + _options.ParagraphGapSize * size);
             if (starts) paragraphs.Add([line]);
             else paragraphs[^1].Add(line);
@@ -42,10 +50,39 @@ public sealed class LineParagraphBuilder(PdfLayoutOptions? options = null) : IPd
         return paragraphs;
     }
 
+    /// <summary>
+    /// The usual distance between baselines inside a paragraph: the most common gap below a full line (one that reaches
+    /// the right margin and so runs on), rounded — not the most common gap of all, which is the paragraph gap when most
+    /// paragraphs are one line long. Without full lines, the most common gap.
+    /// </summary>
+    private double Spacing(IReadOnlyList<IReadOnlyList<PdfLine>> pages, double left, double right, double size)
+    {
+        var runOn = new List<double>();
+        var any = new List<double>();
+        foreach (var page in pages)
+            for (var i = 1; i < page.Count; i++)
+            {
+                var gap = page[i - 1].Baseline - page[i].Baseline;
+                if (gap <= 0) continue;
+                any.Add(gap);
+                if (right - page[i - 1].Right <= size && page[i].Left - left <= _options.Indent * size) runOn.Add(gap);
+            }
+        var gaps = runOn.Count > 0 ? runOn : any;
+        return gaps.Count > 0 ? gaps.GroupBy(g => Math.Round(g)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key : size * 1.5;
+    }
+
     /// <summary>The line ends short of the margin by more than <see cref="PdfLayoutOptions.ShortLine"/> letters and more than the next line's first word needs.</summary>
     private bool EndsShort(PdfLine previous, double right, PdfLine next, double size)
     {
         var room = right - previous.Right;
         return room > _options.ShortLine * size && room > next.FirstWord + size;
+    }
+
+    /// <summary>Whether the line-breaking rules allow a paragraph to end between these lines.</summary>
+    private static bool MayBreak(PdfLine previous, PdfLine next)
+    {
+        var end = previous.Text.TrimEnd();
+        var start = next.Text.TrimStart();
+        return !(end.Length > 0 && LineBreaking.IsNoBreakAfter(end[^1])) && !(start.Length > 0 && LineBreaking.IsNoBreakBefore(start[0]));
     }
 }

@@ -27,8 +27,9 @@ public interface IPdfRunningLineFilter
 {
     /// <summary>The pages without their running lines.</summary>
     /// <param name="pages">Each page's lines.</param>
-    /// <param name="pageNumber">What a page-number line looks like (<see cref="Rules.ChromeRules.PageNumber"/>).</param>
-    IReadOnlyList<IReadOnlyList<PdfLine>> Filter(IReadOnlyList<IReadOnlyList<PdfLine>> pages, Regex pageNumber);
+    /// <param name="edgeLine">What a line that is furniture wherever it stands at a page's edge looks like: a page number
+    /// or a browser's print header or footer (<see cref="Rules.ChromeRules.PageNumber"/>, <see cref="Rules.ChromeRules.PrintEdge"/>).</param>
+    IReadOnlyList<IReadOnlyList<PdfLine>> Filter(IReadOnlyList<IReadOnlyList<PdfLine>> pages, Regex edgeLine);
 }
 
 /// <summary>Step 3 of PDF layout: joins lines into paragraphs, across page breaks.</summary>
@@ -36,6 +37,11 @@ public interface IPdfParagraphBuilder
 {
     /// <summary>The paragraphs, each its lines in order.</summary>
     IReadOnlyList<IReadOnlyList<PdfLine>> Paragraphs(IReadOnlyList<IReadOnlyList<PdfLine>> pages);
+
+    /// <summary>The paragraphs, each its lines in order, with what the rule set says of lines that start one.</summary>
+    /// <param name="pages">Each page's lines.</param>
+    /// <param name="cues">Lines that open with a heading marker or a label (the readers pass the rule set's).</param>
+    IReadOnlyList<IReadOnlyList<PdfLine>> Paragraphs(IReadOnlyList<IReadOnlyList<PdfLine>> pages, PdfLineCues cues) => Paragraphs(pages);
 }
 
 /// <summary>

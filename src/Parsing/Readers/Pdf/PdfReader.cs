@@ -10,22 +10,27 @@ namespace Extractor.Parsing.Readers.Pdf;
 /// (PdfPig's word extractors and page segmenters are the model): lines rebuilt from letters
 /// (<see cref="IPdfLineBuilder"/>); running headers, footers and page numbers removed (<see cref="IPdfRunningLineFilter"/>);
 /// look-alike code points of the text layer repaired; paragraphs rebuilt from indents, short last lines, vertical gaps
-/// and size changes, across page breaks (<see cref="IPdfParagraphBuilder"/>). Location: page and line on the page.
+/// and size changes, across page breaks (<see cref="IPdfParagraphBuilder"/>). Ruled tables are found beside the lines
+/// (<see cref="IPdfTableDetector"/>): their letters are read cell by cell, a table continued on the next page is one
+/// table, and each stands among the paragraphs where it is on its page. Location: page and line on the page.
 /// </summary>
 public sealed class PdfReader : INoticeReader
 {
     private readonly IPdfLineBuilder _lines;
     private readonly IPdfRunningLineFilter _runningLines;
     private readonly IPdfParagraphBuilder _paragraphs;
+    private readonly IPdfTableDetector _tables;
 
     /// <summary>A PDF reader with the built-in steps, tuned by <paramref name="layout"/>, and any step replaced.</summary>
     /// <param name="layout">Thresholds of the built-in steps; null for <see cref="PdfLayoutOptions.Default"/>.</param>
     /// <param name="lines">Letters to lines; null for <see cref="LetterLineBuilder"/>.</param>
     /// <param name="runningLines">Running-line removal; null for <see cref="RunningLineFilter"/>.</param>
     /// <param name="paragraphs">Lines to paragraphs; null for <see cref="LineParagraphBuilder"/>.</param>
+    /// <param name="tables">Ruled tables; null for <see cref="RulingTableDetector"/>.</param>
     public PdfReader(PdfLayoutOptions? layout = null, IPdfLineBuilder? lines = null, IPdfRunningLineFilter? runningLines = null,
-        IPdfParagraphBuilder? paragraphs = null)
+        IPdfParagraphBuilder? paragraphs = null, IPdfTableDetector? tables = null)
     {
+        _tables = tables ?? new RulingTableDetector(layout);
         _lines = lines ?? new LetterLineBuilder(layout);
         _runningLines = runningLines ?? new RunningLineFilter(layout);
         _paragraphs = paragraphs ?? new LineParagraphBuilder(layout);
@@ -66,6 +71,8 @@ public sealed class PdfReader : INoticeReader
 
             var warnings = new List<Warning>();
             var pages = new List<IReadOnlyList<PdfLine>>();
+            var allLines = new List<IReadOnlyList<PdfLine>>();
+            var tables = new List<PdfTable>();
             var imageOnly = new List<int>();
             for (var number = 1; number <= pageCount; number++)
             {
@@ -79,11 +86,15 @@ public sealed class PdfReader : INoticeReader
                 {
                     warnings.Add(new Warning { Code = WarningCodes.ContentSkipped, Message = $"page {number} could not be read: {FirstLine(e.Message)}" });
                     pages.Add([]);
+                    allLines.Add([]);
                     continue;
                 }
                 var lines = _lines.Lines(page);
                 if (lines.Count == 0 && page.NumberOfImages > 0) imageOnly.Add(number);
-                pages.Add(lines);
+                var found = lines.Count == 0 ? [] : Tables(page, number, warnings);
+                tables.AddRange(found);
+                allLines.Add(lines);
+                pages.Add(PdfTableFlow.Outside(lines, found));
             }
             if (pages.All(p => p.Count == 0))
                 throw imageOnly.Count > 0
@@ -92,9 +103,9 @@ public sealed class PdfReader : INoticeReader
             foreach (var number in imageOnly)
                 warnings.Add(new Warning { Code = WarningCodes.ContentSkipped, Message = $"page {number} is an image without a text layer: it needs OCR" });
 
-            var kept = TextLayerRepair.Repair(_runningLines.Filter(pages, context.CompiledRules.PageNumber), warnings);
+            var kept = TextLayerRepair.Repair(_runningLines.Filter(pages, context.CompiledRules.EdgeLine), warnings);
             var builder = new ExtractedDocumentBuilder();
-            AddParagraphs(builder, _paragraphs.Paragraphs(kept));
+            PdfTableFlow.Add(builder, _paragraphs.Paragraphs(kept, PdfLineCues.From(context.CompiledRules)), PdfTableFlow.Join(tables, kept), allLines);
             string? title = null;
             try { title = document.Information?.Title; } catch (Exception e) when (e is not OperationCanceledException) { }
             return builder.Build(InputFormat.Pdf, null, warnings, string.IsNullOrWhiteSpace(title) ? null : title.Trim());
@@ -116,6 +127,20 @@ public sealed class PdfReader : INoticeReader
                 text.Append('\n').Append(paragraph[i].Text);
             }
             builder.Add(text.ToString(), page: paragraph[0].Page, lines: [.. paragraph.Select(l => new PageLine(l.Page, l.PageLine))], softBreaks: soft);
+        }
+    }
+
+    /// <summary>The page's ruled tables; a page whose drawing cannot be read has none, with a warning.</summary>
+    private IReadOnlyList<PdfTable> Tables(Page page, int number, List<Warning> warnings)
+    {
+        try
+        {
+            return _tables.Tables(page);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException or NoticeFormatException))
+        {
+            warnings.Add(new Warning { Code = WarningCodes.ContentSkipped, Message = $"the drawing of page {number} could not be read for tables: {FirstLine(e.Message)}" });
+            return [];
         }
     }
 

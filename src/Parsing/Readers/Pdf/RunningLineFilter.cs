@@ -3,9 +3,12 @@ using System.Text.RegularExpressions;
 namespace Extractor.Parsing.Readers.Pdf;
 
 /// <summary>
-/// Drops page numbers (<c>— 3 —</c>, <c>- 3 -</c>, <c>第3页</c>, <c>3/10</c>: the rule set's page-number pattern) among
-/// the first and last lines of a page, and lines that repeat (digits aside) at the top or bottom of at least half the
-/// pages that have text: running headers and footers.
+/// Drops page numbers (<c>— 3 —</c>, <c>- 3 -</c>, <c>第3页</c>, <c>3/10</c>) and a browser's print header and footer
+/// (the rule set's edge-line patterns) among the first and last lines of a page, and running headers and footers: lines
+/// that repeat (digits aside) in the same place — the same edge of the page, at the same height and the same left or
+/// right end — on most of the pages
+/// that have text. A line that appears once at the top of page 1 and once at the bottom of the last page (a short
+/// notice's issuer and its signature) is in two places, and stays.
 /// </summary>
 public sealed partial class RunningLineFilter(PdfLayoutOptions? options = null) : IPdfRunningLineFilter
 {
@@ -15,36 +18,42 @@ public sealed partial class RunningLineFilter(PdfLayoutOptions? options = null) 
     private static partial Regex Digits();
 
     /// <inheritdoc/>
-    public IReadOnlyList<IReadOnlyList<PdfLine>> Filter(IReadOnlyList<IReadOnlyList<PdfLine>> pages, Regex pageNumber)
+    public IReadOnlyList<IReadOnlyList<PdfLine>> Filter(IReadOnlyList<IReadOnlyList<PdfLine>> pages, Regex edgeLine)
     {
         ArgumentNullException.ThrowIfNull(pages);
-        ArgumentNullException.ThrowIfNull(pageNumber);
+        ArgumentNullException.ThrowIfNull(edgeLine);
         var band = _options.RunningLineBand;
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var page in pages)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var line in Band(page, band))
-                if (seen.Add(Key(line))) counts[Key(line)] = counts.GetValueOrDefault(Key(line)) + 1;
-        }
+        var edges = pages.Select(p => Band(p, band).ToList()).ToList();
         var withText = pages.Count(p => p.Count > 0);
-        var repeated = withText >= 2
-            ? counts.Where(c => c.Value >= Math.Max(2, (withText + 1) / 2)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal)
-            : [];
+        var most = withText / 2 + 1;
         var result = new List<IReadOnlyList<PdfLine>>(pages.Count);
-        foreach (var page in pages)
+        for (var i = 0; i < pages.Count; i++)
         {
-            var edge = Band(page, band).ToHashSet();
-            result.Add([.. page.Where(l => !edge.Contains(l) || !(pageNumber.IsMatch(l.Text.Trim()) || repeated.Contains(Key(l))))]);
+            var running = edges[i].Where(e => edgeLine.IsMatch(e.Line.Text.Trim()) || (withText >= 2 && Repeats(e, edges) >= most))
+                .Select(e => e.Line).ToHashSet();
+            result.Add([.. pages[i].Where(l => !running.Contains(l))]);
         }
         return result;
     }
 
-    /// <summary>The first and last lines of a page (one each on a page too short to have body lines between two bands).</summary>
-    private static IEnumerable<PdfLine> Band(IReadOnlyList<PdfLine> page, int band)
+    /// <summary>
+    /// On how many pages a line of the same text (digits aside) stands in the same place: at the same edge, at the same
+    /// height (within half a letter) and starting or ending at the same point (within a letter).
+    /// </summary>
+    private static int Repeats((PdfLine Line, bool Top) edge, List<List<(PdfLine Line, bool Top)>> pages)
+    {
+        var key = Key(edge.Line);
+        var line = edge.Line;
+        return pages.Count(page => page.Any(other => other.Top == edge.Top && Key(other.Line) == key
+            && Math.Abs(other.Line.Baseline - line.Baseline) <= Math.Max(other.Line.Size, line.Size) / 2
+            && (Math.Abs(other.Line.Left - line.Left) <= line.Size || Math.Abs(other.Line.Right - line.Right) <= line.Size)));
+    }
+
+    /// <summary>The first and last lines of a page (one each on a page too short to have body lines between two bands), and which edge each is at.</summary>
+    private static IEnumerable<(PdfLine Line, bool Top)> Band(IReadOnlyList<PdfLine> page, int band)
     {
         if (page.Count < 3 * band) band = 1;
-        return page.Take(band).Concat(page.Skip(Math.Max(band, page.Count - band)));
+        return page.Take(band).Select(l => (l, true)).Concat(page.Skip(Math.Max(band, page.Count - band)).Select(l => (l, false)));
     }
 
     private static string Key(PdfLine line) => Digits().Replace(line.Text, "#").Replace(" ", "", StringComparison.Ordinal);

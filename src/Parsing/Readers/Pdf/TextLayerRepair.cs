@@ -6,7 +6,9 @@ namespace Extractor.Parsing.Readers.Pdf;
 /// Some producers' text layers report a traditional code point for a glyph of a simplified document (Chromium's
 /// Type 3 fonts give 戶 for 户). When fewer than 2% of a text's Han characters (and it has at least 100) are
 /// traditional forms whose simplified variant is in GB2312, the text is simplified and those are read as their
-/// simplified variants, with a warning.
+/// simplified variants, with a warning. A text layer that gives the traditional code point for a glyph gives it for
+/// every occurrence: when the simplified form of one of them occurs in the text too, the text is one that mixes the
+/// two scripts as written (<c>整改落實情況</c> in a simplified notice), and it is left as it is.
 /// </summary>
 internal static class TextLayerRepair
 {
@@ -20,16 +22,18 @@ internal static class TextLayerRepair
     {
         int han = 0;
         var found = new SortedDictionary<char, int>();
+        var seen = new HashSet<char>();
         foreach (var line in pages.SelectMany(p => p))
             foreach (var raw in line.Text)
             {
                 var c = LookAlikes.Canonical(raw); // ⼾ (a radical) is 戶
                 if (!CharClass.IsCjk(c) || c < '\u3400') continue;
                 han++;
+                seen.Add(c);
                 if (HanVariants.SimplifiedVariant(c) is not null) found[c] = found.GetValueOrDefault(c) + 1;
             }
         var total = found.Values.Sum();
-        if (total == 0 || han < MinimumHan || total * OnePer >= han) return pages;
+        if (total == 0 || han < MinimumHan || total * OnePer >= han || found.Keys.Any(c => seen.Contains(HanVariants.SimplifiedVariant(c)!.Value))) return pages;
         warnings.Add(new Warning
         {
             Code = WarningCodes.TextLayerRepaired,
