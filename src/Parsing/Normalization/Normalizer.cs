@@ -110,15 +110,41 @@ internal static class Normalizer
             buffer[length++] = c;
         }
         if (length == 0) return null;
+        RepairMarkerBrackets(buffer, length);
         map[length] = map[length - 1] + 1;
         if (map.Length > length + 1) Array.Resize(ref map, length + 1);
         return new Paragraph(new string(buffer, 0, length), map, 0, block, index) { SoftBreaks = softBreaks ?? [] };
     }
 
-    /// <summary>A space between these two characters is an artefact of layout, not part of the text.</summary>
+    /// <summary>
+    /// A space between these two characters is an artefact of layout (or of OCR, which puts spaces around punctuation:
+    /// <c>1 .</c>, <c>整改情况 :</c>, <c>( 一 )</c>), not part of the text.
+    /// </summary>
     private static bool IsLayoutSpace(char before, char after) =>
         (CharClass.IsCjk(before) && (CharClass.IsCjk(after) || CharClass.IsDigit(after)))
-        || (CharClass.IsDigit(before) && CharClass.IsCjk(after));
+        || (CharClass.IsDigit(before) && CharClass.IsCjk(after))
+        || ((CharClass.IsCjk(before) || CharClass.IsDigit(before)) && after is '.' or ',' or ':' or ';' or ')')
+        || (before == '(' && (CharClass.IsCjk(after) || CharClass.IsDigit(after)));
+
+    /// <summary>
+    /// A numbered marker at the start of a paragraph whose brackets do not pair (<c>《一)</c>, <c>〈八)</c>, <c>[3）</c>:
+    /// OCR reads the full-width parenthesis as a look-alike) reads as <c>（…）</c>. Typed text never opens a paragraph
+    /// with brackets that do not pair; brackets that do (<c>【一】</c>, <c>(一)</c>) stay as written.
+    /// </summary>
+    private static void RepairMarkerBrackets(char[] text, int length)
+    {
+        const string opens = "（(《〈【〔[{「<";
+        const string closes = "）)》〉】〕]}」>";
+        if (length < 3 || opens.IndexOf(text[0], StringComparison.Ordinal) < 0) return;
+        var end = 1;
+        while (end < length && end <= 3 && (ChineseNumerals.Digit(text[end]) > 0 || text[end] == '十' || CharClass.IsDigit(text[end]))) end++;
+        if (end == 1 || end >= length) return;
+        var open = opens.IndexOf(text[0], StringComparison.Ordinal);
+        var close = closes.IndexOf(text[end], StringComparison.Ordinal);
+        if (close < 0 || open == close || (open <= 1 && close <= 1)) return;
+        text[0] = '（';
+        text[end] = '）';
+    }
 
     /// <summary>
     /// Joins paragraphs into one (a marker alone on its line and the heading text on the next; the cells of a table row;

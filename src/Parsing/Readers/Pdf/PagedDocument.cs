@@ -1,0 +1,74 @@
+using System.Text;
+
+namespace Extractor.Parsing.Readers.Pdf;
+
+/// <summary>
+/// Steps 2 and 3 of PDF layout and what follows, shared by every paged reader (text-layer pages, OCR'd pages, image
+/// files): running lines removed, look-alikes of the text layer repaired, paragraphs built across page breaks, each
+/// block located by page and line; and the reader's warnings about how the pages were read.
+/// </summary>
+internal static class PagedDocument
+{
+    public static ExtractedDocument Build(IReadOnlyList<IReadOnlyList<PdfLine>> pages, IPdfRunningLineFilter runningLines, IPdfParagraphBuilder paragraphs,
+        ReaderContext context, List<Warning> warnings, InputFormat format, IReadOnlyList<PageSource> sources, string? title = null)
+    {
+        var kept = TextLayerRepair.Repair(runningLines.Filter(pages, context.CompiledRules.PageNumber), warnings);
+        var builder = new ExtractedDocumentBuilder();
+        foreach (var paragraph in paragraphs.Paragraphs(kept))
+        {
+            if (paragraph.Count == 0) continue;
+            // Lines joined across a page break are joined on no evidence (the gap above is unknown): soft breaks.
+            var text = new StringBuilder();
+            List<int>? soft = null;
+            List<int>? uncertain = null;
+            for (var i = 0; i < paragraph.Count; i++)
+            {
+                if (i > 0)
+                {
+                    if (paragraph[i].Page != paragraph[i - 1].Page) (soft ??= []).Add(text.Length);
+                    text.Append('\n');
+                }
+                if (paragraph[i].Uncertain is { } offsets) (uncertain ??= []).AddRange(offsets.Select(o => o + text.Length));
+                text.Append(paragraph[i].Text);
+            }
+            builder.Add(text.ToString(), page: paragraph[0].Page, lines: [.. paragraph.Select(l => new PageLine(l.Page, l.PageLine))], softBreaks: soft,
+                uncertain: uncertain);
+        }
+        AddOcrWarnings(sources, context.Ocr, warnings);
+        return builder.Build(format, null, warnings, title) with { Pages = sources };
+    }
+
+    /// <summary>Pages read with low confidence, and a PDF read in two ways.</summary>
+    private static void AddOcrWarnings(IReadOnlyList<PageSource> sources, Ocr.OcrOptions options, List<Warning> warnings)
+    {
+        foreach (var page in sources)
+            if (page.Method == PageMethods.Ocr && page.Confidence is { } confidence && confidence < options.LowConfidence)
+                warnings.Add(new Warning
+                {
+                    Code = WarningCodes.OcrLowConfidence,
+                    Message = $"page {page.Page} was read by OCR with a mean word confidence of {confidence:0.#} (below {options.LowConfidence:0.#}): its text may be wrong",
+                });
+        var ocr = sources.Where(p => p.Method == PageMethods.Ocr).Select(p => p.Page).ToList();
+        var layer = sources.Where(p => p.Method == PageMethods.TextLayer).Select(p => p.Page).ToList();
+        if (ocr.Count > 0 && layer.Count > 0)
+            warnings.Add(new Warning
+            {
+                Code = WarningCodes.OcrMixedPages,
+                Message = $"the PDF mixes text and scanned pages: {Pages(layer)} read from the text layer, {Pages(ocr)} by OCR",
+            });
+    }
+
+    /// <summary>Page numbers as ranges: <c>pages 1–4, 7</c>.</summary>
+    internal static string Pages(IReadOnlyList<int> pages)
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < pages.Count;)
+        {
+            var j = i;
+            while (j + 1 < pages.Count && pages[j + 1] == pages[j] + 1) j++;
+            parts.Add(j == i ? $"{pages[i]}" : $"{pages[i]}–{pages[j]}");
+            i = j + 1;
+        }
+        return (pages.Count == 1 ? "page " : "pages ") + string.Join(", ", parts);
+    }
+}

@@ -1,0 +1,101 @@
+using Extractor.Parsing.Readers.Ocr;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Tokens;
+
+namespace Extractor.Parsing.Readers.Pdf;
+
+/// <summary>
+/// Recognises PDF pages by OCR, several at once (<see cref="OcrOptions.Parallelism"/>): a page that is one embedded
+/// image covering it (the common scan) is recognised from that image as it is stored — a JPEG as it is, other
+/// encodings as PNG — and any other page is rendered with <c>pdftoppm</c> first. The document is read by one page at a
+/// time (PdfPig's document is not thread-safe); recognising and rendering run in parallel.
+/// </summary>
+internal sealed class PdfPageOcr(byte[] pdf, PdfDocument document, OcrOptions options, IOcrLineBuilder lineBuilder, CancellationToken cancellation) : IDisposable
+{
+    private string? _file;
+
+    /// <summary>The lines and the source of each page in <paramref name="numbers"/>, in that order.</summary>
+    public (IReadOnlyList<PdfLine> Lines, PageSource Source)[] Recognize(IReadOnlyList<int> numbers)
+    {
+        var results = new (IReadOnlyList<PdfLine>, PageSource)[numbers.Count];
+        try
+        {
+            Parallel.For(0, numbers.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellation },
+                i => results[i] = RecognizePage(numbers[i]));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is NoticeFormatException or OperationCanceledException) is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+        return results;
+    }
+
+    private (IReadOnlyList<PdfLine>, PageSource) RecognizePage(int number)
+    {
+        var (image, scale) = EmbeddedImage(number) ?? Render(number);
+        var result = OcrEngine.Recognize(image, options, scale, cancellation);
+        var page = result.Pages.Count > 0 ? result.Pages[0] : new OcrPage(1, 0, 0, [], scale);
+        var lines = lineBuilder.Lines(page, number, options.UncertainWord);
+        return (lines, new PageSource { Page = number, Method = PageMethods.Ocr, Engine = result.Engine, Language = result.Language, Confidence = page.MeanConfidence });
+    }
+
+    /// <summary>The page's one image as stored, with its points per pixel; null when the page is not one upright image covering it.</summary>
+    private (byte[] Image, double Scale)? EmbeddedImage(int number)
+    {
+        lock (document)
+        {
+            var page = document.GetPage(number);
+            if (page.Rotation.Value != 0 || page.NumberOfImages != 1) return null;
+            var image = page.GetImages().Single();
+            var bounds = image.BoundingBox;
+            if (image.IsImageMask || image.WidthInSamples < 1 || bounds.Width * bounds.Height < 0.8 * page.Width * page.Height) return null;
+            var scale = bounds.Width / image.WidthInSamples;
+            if (IsJpeg(image)) return (image.RawMemory.ToArray(), scale);
+            return image.TryGetPng(out var png) ? (png, scale) : null;
+        }
+    }
+
+    private static bool IsJpeg(IPdfImage image)
+    {
+        if (!image.ImageDictionary.TryGet(NameToken.Filter, out var filter)) return false;
+        if (filter is ArrayToken { Length: 1 } array) filter = array[0];
+        return filter is NameToken { Data: "DCTDecode" } && image.ColorSpaceDetails?.Type is not UglyToad.PdfPig.Graphics.Colors.ColorSpace.DeviceCMYK;
+    }
+
+    /// <summary>The page rendered in greyscale at <see cref="OcrOptions.RenderDpi"/>.</summary>
+    private (byte[] Image, double Scale) Render(int number)
+    {
+        lock (this) _file ??= WriteTemporary();
+        var root = Path.Combine(Path.GetTempPath(), $"extractor-page-{Guid.NewGuid():N}");
+        var dpi = Math.Clamp(options.RenderDpi, 50, 1200).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            ExternalProcess.Result? result;
+            using (OcrSlots.Acquire(options, cancellation))
+                result = ExternalProcess.Run(options.Renderer, ["-r", dpi, "-f", $"{number}", "-l", $"{number}", "-gray", "-png", "-singlefile", _file, root], cancellation);
+            if (result is null)
+                throw new NoticeFormatException(NoticeErrorKind.NeedsOcr,
+                    $"page {number} needs OCR and must be rendered first, which needs poppler's pdftoppm ('{options.Renderer}'), not installed: install Debian's poppler-utils");
+            if (result.ExitCode != 0 || !File.Exists(root + ".png"))
+                throw new NoticeFormatException(NoticeErrorKind.Corrupt, $"page {number} could not be rendered for OCR: {result.Errors.Trim().Split('\n')[^1]}");
+            return (File.ReadAllBytes(root + ".png"), 72.0 / Math.Clamp(options.RenderDpi, 50, 1200));
+        }
+        finally
+        {
+            OcrEngine.TryDelete(root + ".png");
+        }
+    }
+
+    private string WriteTemporary()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"extractor-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(path, pdf);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        if (_file is not null) OcrEngine.TryDelete(_file);
+    }
+}
