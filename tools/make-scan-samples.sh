@@ -14,7 +14,8 @@
 #   seed-002-scan-skewed.pdf  200 dpi greyscale, every page turned by 0.6°–1.2° and speckled with noise
 #   seed-002-scan-seal.pdf    200 dpi colour, a red seal stamped over the signature on the last page
 #   seed-002-mixed.pdf        the text PDF's first four pages, then the rest as scanned pages (pdfunite)
-#   halfwidth-chromium.png    a screenshot of samples/halfwidth.txt laid out as a page by Chromium
+#   halfwidth-chromium.png    a screenshot of samples/halfwidth.txt laid out as a page by Chromium (at a device scale
+#                             factor of 2, as a phone or a high-density screen takes it)
 #   seed-002-scan.tif         a multi-page TIFF (G4, 200 dpi) of the whole notice, as a fax or a scanner's TIFF mode
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -100,7 +101,7 @@ body{{font-family:"Noto Serif CJK SC",serif;font-size:21px;line-height:1.7;margi
 p{{text-indent:2em;margin:0}} p.t{{text-align:center;text-indent:0;font-size:28px}}</style></head><body>{body}</body></html>''')
 EOF
 chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync \
-  --no-first-run --hide-scrollbars --user-data-dir="$tmp/chromium" --window-size=900,720 \
+  --no-first-run --hide-scrollbars --user-data-dir="$tmp/chromium" --window-size=900,720 --force-device-scale-factor=2 \
   --screenshot="$out/halfwidth-chromium.png" "file://$tmp/halfwidth.html" >/dev/null 2>&1
 
 # A multi-page TIFF: the whole of seed-002, black and white G4 at 200 dpi, one TIFF directory a page.

@@ -110,7 +110,9 @@ internal static class Normalizer
             buffer[length++] = c;
         }
         if (length == 0) return null;
-        RepairMarkerBrackets(buffer, length);
+        var repaired = RepairMarkerBrackets(buffer, map, length);
+        if (repaired < length && softBreaks is not null) softBreaks = [.. softBreaks.Select(b => Math.Max(0, b - 1))];
+        length = repaired;
         map[length] = map[length - 1] + 1;
         if (map.Length > length + 1) Array.Resize(ref map, length + 1);
         return new Paragraph(new string(buffer, 0, length), map, 0, block, index) { SoftBreaks = softBreaks ?? [] };
@@ -127,23 +129,30 @@ internal static class Normalizer
         || (before == '(' && (CharClass.IsCjk(after) || CharClass.IsDigit(after)));
 
     /// <summary>
-    /// A numbered marker at the start of a paragraph whose brackets do not pair (<c>《一)</c>, <c>〈八)</c>, <c>[3）</c>:
-    /// OCR reads the full-width parenthesis as a look-alike) reads as <c>（…）</c>. Typed text never opens a paragraph
-    /// with brackets that do not pair; brackets that do (<c>【一】</c>, <c>(一)</c>) stay as written.
+    /// A numbered marker at the start of a paragraph whose brackets do not pair (<c>《一)</c>, <c>〈八)</c>, <c>[3）</c>,
+    /// <c>〈《九)</c>, <c>人二)</c>: OCR reads the parenthesis as one or two look-alikes) reads as <c>（…）</c>. Typed text
+    /// never opens a paragraph with brackets that do not pair; brackets that do (<c>【一】</c>, <c>(一)</c>) stay as written.
+    /// Returns the new length (a doubled opening bracket is one).
     /// </summary>
-    private static void RepairMarkerBrackets(char[] text, int length)
+    private static int RepairMarkerBrackets(char[] text, int[] map, int length)
     {
-        const string opens = "（(《〈【〔[{「<";
-        const string closes = "）)》〉】〕]}」>";
-        if (length < 3 || opens.IndexOf(text[0], StringComparison.Ordinal) < 0) return;
-        var end = 1;
-        while (end < length && end <= 3 && (ChineseNumerals.Digit(text[end]) > 0 || text[end] == '十' || CharClass.IsDigit(text[end]))) end++;
-        if (end == 1 || end >= length) return;
-        var open = opens.IndexOf(text[0], StringComparison.Ordinal);
+        const string opens = "（(《〈【〔[{「<人";
+        const string closes = "）)》〉】〕]}」>\uFFFF";
+        var start = length > 1 && opens.Contains(text[0], StringComparison.Ordinal) && opens.Contains(text[1], StringComparison.Ordinal) ? 1 : 0;
+        var open = length > 2 ? opens.IndexOf(text[start], StringComparison.Ordinal) : -1;
+        if (open < 0) return length;
+        var end = start + 1;
+        while (end < length && end <= start + 3 && (ChineseNumerals.Digit(text[end]) > 0 || text[end] == '十' || CharClass.IsDigit(text[end]))) end++;
+        if (end == start + 1 || end >= length) return length;
         var close = closes.IndexOf(text[end], StringComparison.Ordinal);
-        if (close < 0 || open == close || (open <= 1 && close <= 1)) return;
-        text[0] = '（';
+        if (close < 0 || (start == 0 && (open == close || (open <= 1 && close <= 1)))) return length;
+        text[start] = '（';
         text[end] = '）';
+        if (start == 0) return length;
+        map[1] = map[0];
+        Array.Copy(text, 1, text, 0, length - 1);
+        Array.Copy(map, 1, map, 0, length - 1);
+        return length - 1;
     }
 
     /// <summary>

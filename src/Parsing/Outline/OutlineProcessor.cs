@@ -164,7 +164,14 @@ internal sealed class OutlineProcessor
     public bool Continues(MarkerMatch marker)
     {
         for (var i = _stack.Count - 1; i > 0; i--)
-            if (_stack[i].Style == marker.Style) return marker.Number == _stack[i].Number + 1;
+        {
+            if (_stack[i].Style != marker.Style) continue;
+            // The number after the last sibling of this style, an inferred one counting as the number after its predecessor.
+            var last = 0;
+            foreach (var sibling in _stack[i - 1].Children)
+                if (sibling.Style == marker.Style) last = sibling.Inferred ? last + 1 : sibling.Number;
+            return marker.Number == last + 1;
+        }
         return marker.Number == 1;
     }
 

@@ -8,7 +8,9 @@ namespace Extractor.Parsing.Readers.Pdf;
 /// <summary>
 /// Recognises PDF pages by OCR, several at once (<see cref="OcrOptions.Parallelism"/>): a page that is one embedded
 /// image covering it (the common scan) is recognised from that image as it is stored — a JPEG as it is, other
-/// encodings as PNG — and any other page is rendered with <c>pdftoppm</c> first. The document is read by one page at a
+/// encodings as PNG — and any other page is rendered with <c>pdftoppm</c> first. A black-and-white scan is rendered
+/// in greyscale at two thirds of its resolution: Tesseract's models read the smoothed glyphs much better than 1-bit
+/// ones (on the 300-dpi samples, a fifth of the characters wrong as 1-bit, a few percent smoothed). The document is read by one page at a
 /// time (PdfPig's document is not thread-safe); recognising and rendering run in parallel.
 /// </summary>
 internal sealed class PdfPageOcr(byte[] pdf, PdfDocument document, OcrOptions options, IOcrLineBuilder lineBuilder, CancellationToken cancellation) : IDisposable
@@ -33,16 +35,20 @@ internal sealed class PdfPageOcr(byte[] pdf, PdfDocument document, OcrOptions op
 
     private (IReadOnlyList<PdfLine>, PageSource) RecognizePage(int number)
     {
-        var (image, scale) = EmbeddedImage(number) ?? Render(number);
+        var (image, scale) = EmbeddedImage(number, out var dpi) ?? Render(number, dpi ?? options.RenderDpi);
         var result = OcrEngine.Recognize(image, options, scale, cancellation);
         var page = result.Pages.Count > 0 ? result.Pages[0] : new OcrPage(1, 0, 0, [], scale);
         var lines = lineBuilder.Lines(page, number, options.UncertainWord);
         return (lines, new PageSource { Page = number, Method = PageMethods.Ocr, Engine = result.Engine, Language = result.Language, Confidence = page.MeanConfidence });
     }
 
-    /// <summary>The page's one image as stored, with its points per pixel; null when the page is not one upright image covering it.</summary>
-    private (byte[] Image, double Scale)? EmbeddedImage(int number)
+    /// <summary>
+    /// The page's one image as stored, with its points per pixel; null when the page is not one upright image covering
+    /// it, or is a black-and-white one (then <paramref name="renderDpi"/> is the resolution to render it at).
+    /// </summary>
+    private (byte[] Image, double Scale)? EmbeddedImage(int number, out int? renderDpi)
     {
+        renderDpi = null;
         lock (document)
         {
             var page = document.GetPage(number);
@@ -51,6 +57,11 @@ internal sealed class PdfPageOcr(byte[] pdf, PdfDocument document, OcrOptions op
             var bounds = image.BoundingBox;
             if (image.IsImageMask || image.WidthInSamples < 1 || bounds.Width * bounds.Height < 0.8 * page.Width * page.Height) return null;
             var scale = bounds.Width / image.WidthInSamples;
+            if (image.BitsPerComponent == 1)
+            {
+                renderDpi = (int)Math.Round(72 / scale * 2 / 3);
+                return null;
+            }
             if (IsJpeg(image)) return (image.RawMemory.ToArray(), scale);
             return image.TryGetPng(out var png) ? (png, scale) : null;
         }
@@ -63,12 +74,13 @@ internal sealed class PdfPageOcr(byte[] pdf, PdfDocument document, OcrOptions op
         return filter is NameToken { Data: "DCTDecode" } && image.ColorSpaceDetails?.Type is not UglyToad.PdfPig.Graphics.Colors.ColorSpace.DeviceCMYK;
     }
 
-    /// <summary>The page rendered in greyscale at <see cref="OcrOptions.RenderDpi"/>.</summary>
-    private (byte[] Image, double Scale) Render(int number)
+    /// <summary>The page rendered in greyscale at <paramref name="resolution"/> dots per inch.</summary>
+    private (byte[] Image, double Scale) Render(int number, int resolution)
     {
         lock (this) _file ??= WriteTemporary();
         var root = Path.Combine(Path.GetTempPath(), $"extractor-page-{Guid.NewGuid():N}");
-        var dpi = Math.Clamp(options.RenderDpi, 50, 1200).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        resolution = Math.Clamp(resolution, 50, 1200);
+        var dpi = resolution.ToString(System.Globalization.CultureInfo.InvariantCulture);
         try
         {
             ExternalProcess.Result? result;
@@ -79,7 +91,7 @@ internal sealed class PdfPageOcr(byte[] pdf, PdfDocument document, OcrOptions op
                     $"page {number} needs OCR and must be rendered first, which needs poppler's pdftoppm ('{options.Renderer}'), not installed: install Debian's poppler-utils");
             if (result.ExitCode != 0 || !File.Exists(root + ".png"))
                 throw new NoticeFormatException(NoticeErrorKind.Corrupt, $"page {number} could not be rendered for OCR: {result.Errors.Trim().Split('\n')[^1]}");
-            return (File.ReadAllBytes(root + ".png"), 72.0 / Math.Clamp(options.RenderDpi, 50, 1200));
+            return (File.ReadAllBytes(root + ".png"), 72.0 / resolution);
         }
         finally
         {
