@@ -8,8 +8,8 @@ namespace Extractor.Parsing.Readers.Pdf;
 /// Turns the words OCR recognised on a page into lines measured like <see cref="LetterLineBuilder"/>'s, so that the
 /// running-line filter and the paragraph builder work on scans as on text PDFs: the page's skew, measured from the
 /// slope of its lines, is undone; the engine's lines are kept, and two that lie side by side at one height (a line
-/// the engine cut in two) are one; a line's size is the median height of its CJK words; gaps become spaces by the
-/// same rule as between letters; specks of noise are dropped. Coordinates are turned into points (y upwards) by the
+/// the engine cut in two) are one; a line's size is the median height of its words of ideographs; gaps become spaces by the
+/// same rule as between letters; specks of noise are dropped; sizes near the page's usual size are that size. Coordinates are turned into points (y upwards) by the
 /// page's scale.
 /// </summary>
 public sealed class OcrLineBuilder(PdfLayoutOptions? options = null) : IOcrLineBuilder
@@ -25,7 +25,7 @@ public sealed class OcrLineBuilder(PdfLayoutOptions? options = null) : IOcrLineB
         ArgumentNullException.ThrowIfNull(page);
         var slope = Skew(page.Words);
         // Specks (a dot of noise, a seal's edge) come out as tiny one-character words read with low confidence: dropped.
-        var typical = LetterLineBuilder.Median(page.Words.Where(w => w.Text.Any(IsCjk)).Select(w => w.Height));
+        var typical = LetterLineBuilder.Median(page.Words.Where(w => w.Text.Any(IsIdeograph)).Select(w => w.Height));
         var words = page.Words.Where(w => !(w.Text.Length == 1 && w.Confidence < uncertainBelow && w.Height < 0.5 * typical))
             .Select(w => Deskew(w, slope)).ToList();
         var groups = words.GroupBy(w => w.Line).Select(g => g.OrderBy(w => w.Left).ToList()).OrderBy(Middle).ToList();
@@ -34,8 +34,8 @@ public sealed class OcrLineBuilder(PdfLayoutOptions? options = null) : IOcrLineB
         foreach (var group in groups.OrderBy(Middle))
         {
             group.Sort((a, b) => a.Left.CompareTo(b.Left));
-            var cjkHeights = group.Where(w => w.Text.Any(IsCjk)).Select(w => w.Height).ToList();
-            var size = LetterLineBuilder.Median(cjkHeights.Count > 0 ? cjkHeights : group.Select(w => w.Height));
+            var ideographs = group.Where(w => w.Text.Any(IsIdeograph)).ToList();
+            var size = LetterLineBuilder.Median((ideographs.Count > 0 ? ideographs : group).Select(w => w.Height));
             var text = new StringBuilder();
             var uncertain = new List<int>();
             for (var i = 0; i < group.Count; i++)
@@ -52,11 +52,14 @@ public sealed class OcrLineBuilder(PdfLayoutOptions? options = null) : IOcrLineB
             var s = page.Scale;
             var first = group[0];
             var firstWord = IsCjk(first.Text[0]) ? size : first.Width;
-            var bottom = LetterLineBuilder.Median(group.Select(w => w.Bottom));
+            var bottom = LetterLineBuilder.Median((ideographs.Count > 0 ? ideographs : group).Select(w => w.Bottom));
             lines.Add(new PdfLine(pageNumber, lines.Count + 1, text.ToString(), first.Left * s, group.Max(w => w.Right) * s,
                 (page.Height - bottom) * s, size * s, firstWord * s) { Uncertain = uncertain.Count > 0 ? uncertain : null });
         }
-        return lines;
+        // A line's size is an estimate from its words' boxes, poor on a short line (one word): sizes within a fifth of the
+        // page's usual size are that size, so that only a real change of size (a title) starts a paragraph.
+        var usual = LetterLineBuilder.Median(lines.Select(l => l.Size));
+        return [.. lines.Select(l => Math.Abs(l.Size - usual) <= 0.2 * usual ? l with { Size = usual } : l)];
     }
 
     /// <summary>
@@ -70,7 +73,7 @@ public sealed class OcrLineBuilder(PdfLayoutOptions? options = null) : IOcrLineB
         var slopes = new List<double>();
         foreach (var line in words.GroupBy(w => w.Line))
         {
-            var points = line.Where(w => w.Text.Any(IsCjk)).Select(w => (X: (w.Left + w.Right) / 2, Y: w.Bottom)).ToList();
+            var points = line.Where(w => w.Text.Any(IsIdeograph)).Select(w => (X: (w.Left + w.Right) / 2, Y: w.Bottom)).ToList();
             if (points.Count < 4 || points.Max(p => p.X) - points.Min(p => p.X) < width / 3) continue;
             var mx = points.Average(p => p.X);
             var my = points.Average(p => p.Y);
@@ -116,4 +119,7 @@ public sealed class OcrLineBuilder(PdfLayoutOptions? options = null) : IOcrLineB
     private static double Middle(List<OcrWord> line) => LetterLineBuilder.Median(line.Select(w => w.Top + w.Height / 2));
 
     private static bool IsCjk(char c) => CharClass.IsCjk(LookAlikes.Canonical(c));
+
+    /// <summary>An ideograph (not CJK punctuation, whose boxes are the ink of a comma or a bracket, not a letter's height).</summary>
+    private static bool IsIdeograph(char c) => IsCjk(c) && LookAlikes.Canonical(c) >= '\u3400';
 }
