@@ -4,7 +4,7 @@
 Run from the repository root after a build:  python3 tools/measure-ocr.py [--no-cache]
 For each scan it parses the scan and its text PDF with the CLI and prints:
   pairs     reference items (problem with a rectification) that the scan gives at the same path with a rectification
-            (markers compared in NFKC: (一) is （一）)
+            (markers compared in NFKC: (一) is （一）, as ScanTests compares them)
   cer       character error rate of the rectification texts of those items: edit distance / reference length
   s/page    seconds per page (wall clock of the whole parse divided by pages; with --no-cache every page is recognised)
 """
