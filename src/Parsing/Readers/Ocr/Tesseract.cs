@@ -8,8 +8,11 @@ namespace Extractor.Parsing.Readers.Ocr;
 /// threads are set to one (<c>OMP_THREAD_LIMIT=1</c>): pages are recognised in parallel instead, which is faster on
 /// few cores than Tesseract's threads on one page.
 /// </summary>
-internal static class Tesseract
+internal static partial class Tesseract
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"Failed loading language '([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex MissingLanguage();
+
     private static readonly Dictionary<string, string> Environment = new() { ["OMP_THREAD_LIMIT"] = "1" };
     private static readonly ConcurrentDictionary<string, string> Versions = new(StringComparer.Ordinal);
 
@@ -32,11 +35,16 @@ internal static class Tesseract
     {
         var result = ExternalProcess.Run(options.Tesseract, [imagePath, "stdout", "-l", options.Language, "--psm", "3", "tsv"], cancellation, Environment)
             ?? throw NotInstalled(options);
+        // A language without its data is an error even when Tesseract goes on with the others (it then exits with 0).
+        var missing = MissingLanguage().Matches(result.Errors).Select(m => m.Groups[1].Value).Distinct().ToList();
+        if (missing.Count > 0 || (result.ExitCode != 0 && result.Errors.Contains("Error opening data file", StringComparison.Ordinal)))
+        {
+            var names = missing.Count > 0 ? string.Join("+", missing) : options.Language;
+            throw new NoticeFormatException(NoticeErrorKind.NeedsOcr,
+                $"OCR needs Tesseract's '{names}' language data, which is not installed: install {LanguagePackages(names)}");
+        }
         if (result.ExitCode != 0 || result.Output.Length == 0)
         {
-            if (result.Errors.Contains("Failed loading language", StringComparison.Ordinal) || result.Errors.Contains("Error opening data file", StringComparison.Ordinal))
-                throw new NoticeFormatException(NoticeErrorKind.NeedsOcr,
-                    $"OCR needs Tesseract's '{options.Language}' language data, which is not installed: install {LanguagePackages(options.Language)}");
             var reason = result.Errors.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) ?? $"exit code {result.ExitCode}";
             throw new NoticeFormatException(NoticeErrorKind.Corrupt, $"OCR could not read the image: {reason}");
         }
