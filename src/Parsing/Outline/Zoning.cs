@@ -19,9 +19,10 @@ internal readonly record struct Zones(int BodyStart, int Closing, int Signature)
         var bodyStart = FindBodyStart(units);
         var lowest = bodyStart < units.Count ? bodyStart + 1 : 1;
         var signature = units.Count;
-        // Attachment lines (附件：…) may follow the signature: they stay with it.
+        // Attachment lines (附件：…) and page furniture (转载请注明…) may follow the signature: they stay with it.
         var end = units.Count;
-        while (end > lowest && units[end - 1].Kind == UnitKind.Plain && rules.Metadata.AttachmentLine.IsMatch(units[end - 1].Paragraph.MatchText)) end--;
+        while (end > lowest && units[end - 1].Kind == UnitKind.Plain
+               && (rules.Metadata.AttachmentLine.IsMatch(units[end - 1].Paragraph.MatchText) || IsChrome(units[end - 1].Paragraph.Text, rules))) end--;
         for (var k = end - 1; k >= lowest; k--)
         {
             if (units[k].Kind != UnitKind.Plain || !IsSignatureLine(units[k].Paragraph.MatchText, rules)) break;
@@ -51,6 +52,8 @@ internal readonly record struct Zones(int BodyStart, int Closing, int Signature)
         }
         return units.Count;
     }
+
+    private static bool IsChrome(string text, CompiledRules rules) => text.Length <= 120 && rules.ChromeLine.IsMatch(text);
 
     /// <summary>A short line that is the issuer's name, a date, or both.</summary>
     internal static bool IsSignatureLine(string text, CompiledRules rules)

@@ -1,8 +1,10 @@
 using Extractor.Parsing.Readers.Containers;
+using Extractor.Parsing.Readers.Doc;
 using Extractor.Parsing.Readers.Docx;
 using Extractor.Parsing.Readers.Html;
 using Extractor.Parsing.Readers.Image;
 using Extractor.Parsing.Readers.Mhtml;
+using Extractor.Parsing.Readers.Ofd;
 using Extractor.Parsing.Readers.Pdf;
 using Extractor.Parsing.Readers.Ole;
 using Extractor.Parsing.Readers.PlainText;
@@ -15,14 +17,17 @@ namespace Extractor.Parsing.Readers;
 public static class NoticeReaders
 {
     /// <summary>
-    /// The built-in readers in the order they are asked: PDF, Word (DOCX), Excel (XLSX, XLS), the containers the library
-    /// recognises only to refuse them saying what they are (other ZIP packages and OLE compound files), Word 2003 XML,
-    /// web archives (MHTML), RTF (refused), images (read by OCR), HTML, and plain text as the fallback.
+    /// The built-in readers in the order they are asked: PDF, Word (DOCX, and Word 97-2003 .doc/.wps), OFD, Excel (XLSX,
+    /// XLS), the containers the library recognises only to refuse them saying what they are (other ZIP packages and OLE
+    /// compound files), Word 2003 XML, web archives (MHTML), RTF (refused), images (read by OCR), HTML, and plain text as
+    /// the fallback.
     /// </summary>
     public static IReadOnlyList<INoticeReader> Default { get; } =
     [
         new PdfReader(),
         new DocxReader(),
+        new DocReader(),
+        new OfdReader(),
         new XlsxReader(),
         new XlsReader(),
         new ZipRefusalReader(),

@@ -124,6 +124,9 @@ internal sealed class CompiledRules
                 SpeakerLine = Pattern(md.SpeakerLine, "metadata.speakerLine"),
                 AttachmentLine = Pattern(md.AttachmentLine, "metadata.attachmentLine"),
                 TitleOpening = Pattern(md.TitleOpening, "metadata.titleOpening"),
+                ReportDate = Pattern(md.ReportDate, "metadata.reportDate"),
+                FieldDateAnywhere = FieldDateAnywhere(md),
+                DateFieldOrder = [.. md.DateFields],
             },
             Stats = [.. rules.Stats.Select((s, i) => new CompiledStat(
                 string.IsNullOrWhiteSpace(s.Name) ? throw new RuleSetException($"stats[{i}].name: a name is needed") : s.Name,
@@ -159,6 +162,15 @@ internal sealed class CompiledRules
             .OrderByDescending(l => l.Length).Select(l => string.Join(@"\s*", l.Select(c => Regex.Escape(c.ToString())))).ToList();
         if (labels.Count == 0) return Never;
         return new Regex($@"^[\s•·▪◆●■\-*]*(?<label>{string.Join("|", labels)})\s*[:：]\s*(?<value>.*)$",
+            RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+    }
+
+    private static Regex FieldDateAnywhere(MetadataRules md)
+    {
+        var labels = md.DateFields.Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(l => l.Length)
+            .Select(l => string.Join(@"\s*", l.Select(c => Regex.Escape(c.ToString())))).ToList();
+        if (labels.Count == 0) return Never;
+        return new Regex($@"(?<label>{string.Join("|", labels)})\s*[:：]\s*\|?\s*(?<y>\d{{4}})\s*[-年./]\s*(?<m>\d{{1,2}})\s*[-月./]\s*(?<d>\d{{1,2}})",
             RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
     }
 
@@ -234,4 +246,11 @@ internal sealed class CompiledMetadata
     public required Regex SpeakerLine { get; init; }
     public required Regex AttachmentLine { get; init; }
     public required Regex TitleOpening { get; init; }
+    public required Regex ReportDate { get; init; }
+
+    /// <summary>A date field anywhere in a line (<c>来源：… 发布时间：2025-05-12</c>): groups <c>label</c>, <c>y</c>, <c>m</c>, <c>d</c>.</summary>
+    public required Regex FieldDateAnywhere { get; init; }
+
+    /// <summary>The date field labels, most telling first (成文日期 before 发布日期).</summary>
+    public required IReadOnlyList<string> DateFieldOrder { get; init; }
 }

@@ -238,6 +238,7 @@ public sealed record ChromeRules(
 /// <param name="PageFields">Labels of a page's other metadata fields (<c>索引号：</c>, <c>发布机构：</c>, <c>浏览次数：</c>).</param>
 /// <param name="TitlePrefix">What a page puts before a title and is not part of it: a bulletin number (<c>…2024年第3号公告：</c>), a category (<c>政策新闻 | </c>).</param>
 /// <param name="SpeakerLine">A report's speaker under its title (<c>市审计局局长 李火生</c>); group <c>issuer</c>, the body the speaker heads.</param>
+/// <param name="ReportDate">The date a report was delivered, under its title (<c>——2022年7月27日在…人大常委会会议上</c>); groups <c>y</c>, <c>m</c>, <c>d</c>.</param>
 /// <param name="TitleOpening">What a line that opens a title split over lines speaks of, when it does not start with <c>关于</c> (<c>…督察反馈问题</c>).</param>
 /// <param name="AttachmentLine">A line naming an attachment after the signature (<c>附件：</c>): it does not end the signature block.</param>
 public sealed record MetadataRules(
@@ -262,7 +263,8 @@ public sealed record MetadataRules(
     string TitlePrefix = "",
     string SpeakerLine = "",
     string AttachmentLine = "",
-    string TitleOpening = "")
+    string TitleOpening = "",
+    string ReportDate = "")
 {
     /// <summary>Labels of a page's metadata field that gives the title (<c>标题：</c>, <c>文件名称：</c>).</summary>
     public IReadOnlyList<string> TitleFields { get; init; } = TitleFields ?? [];

@@ -102,16 +102,22 @@ internal static class MetadataExtractor
                 dateLocation = locations.Of(lines[i].Paragraph);
             }
         }
+        // A report delivered to a congress is dated by the line under its title (——2022年7月27日在…会议上).
+        for (var i = 0; i < lines.Count && date is null && i <= zone; i++)
+        {
+            if (lines[i].Kind != FrontKind.Text || md.ReportDate.Match(lines[i].Paragraph.MatchText) is not { Success: true } report) continue;
+            date = TextTools.Date(report.Groups["y"].Value, report.Groups["m"].Value, report.Groups["d"].Value);
+            if (date is not null) dateLocation = locations.Of(lines[i].Paragraph, report.Index, report.Index + report.Length);
+        }
         if (date is null && found?.Date is { } titleDate)
         {
             date = titleDate;
             dateLocation = titleLocation;
         }
-        if (date is null && lines.Where(l => l is { Kind: FrontKind.Field, Role: "date" }).Select(l => (Line: l, Date: FrontMatter.FieldDate(l)))
-                .FirstOrDefault(f => f.Date is not null) is { Line: { } dateField, Date: { } published })
+        if (date is null && FrontMatter.PageDate(lines, rules) is { } published)
         {
             date = published.Date;
-            dateLocation = locations.Of(dateField.Paragraph, published.Start, published.End);
+            dateLocation = locations.Of(published.Paragraph, published.Start, published.End);
         }
 
         // Paragraphs under no heading at the start of the body (a label that follows no problem) continue the preamble;

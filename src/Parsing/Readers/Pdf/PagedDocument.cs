@@ -14,10 +14,20 @@ internal static class PagedDocument
     {
         var kept = TextLayerRepair.Repair(runningLines.Filter(pages, context.CompiledRules.PageNumber), warnings);
         var builder = new ExtractedDocumentBuilder();
-        foreach (var paragraph in paragraphs.Paragraphs(kept))
+        AddParagraphs(builder, paragraphs.Paragraphs(kept));
+        AddOcrWarnings(sources, context.Ocr, warnings);
+        return builder.Build(format, null, warnings, title) with { Pages = sources };
+    }
+
+    /// <summary>
+    /// Adds each paragraph as a block located by its lines' pages and lines, with the offsets of the characters OCR was
+    /// unsure of. Lines joined across a page break are joined on no evidence (the gap above is unknown): soft breaks.
+    /// </summary>
+    internal static void AddParagraphs(ExtractedDocumentBuilder builder, IReadOnlyList<IReadOnlyList<PdfLine>> paragraphs)
+    {
+        foreach (var paragraph in paragraphs)
         {
             if (paragraph.Count == 0) continue;
-            // Lines joined across a page break are joined on no evidence (the gap above is unknown): soft breaks.
             var text = new StringBuilder();
             List<int>? soft = null;
             List<int>? uncertain = null;
@@ -34,8 +44,6 @@ internal static class PagedDocument
             builder.Add(text.ToString(), page: paragraph[0].Page, lines: [.. paragraph.Select(l => new PageLine(l.Page, l.PageLine))], softBreaks: soft,
                 uncertain: uncertain);
         }
-        AddOcrWarnings(sources, context.Ocr, warnings);
-        return builder.Build(format, null, warnings, title) with { Pages = sources };
     }
 
     /// <summary>Pages read with low confidence, and a PDF read in two ways.</summary>
