@@ -6,9 +6,10 @@ For each scan it parses the scan and its text PDF with the CLI and prints:
   pairs     reference items (problem with a rectification) that the scan gives at the same path with a rectification
             (markers compared in NFKC: (一) is （一）, as ScanTests compares them)
   cer       character error rate of the rectification texts of those items: edit distance / reference length
-  s/page    seconds per page (wall clock of the whole parse divided by pages; with --no-cache every page is recognised)
+  s/page    seconds per page: wall clock of the whole parse divided by pages, and CPU time (Tesseract, pdftoppm and the
+            tool, which the load of other work on the machine does not change); with --no-cache every page is recognised
 """
-import json, os, subprocess, sys, tempfile, time, unicodedata
+import json, os, resource, subprocess, sys, tempfile, time, unicodedata
 
 SCANS = [
     ('seed-000-scan-150.pdf', 'seed-000-libreoffice-print.pdf'),
@@ -24,12 +25,14 @@ SCANS = [
 
 def parse(path, cache):
     out = tempfile.mktemp(suffix='.json')
-    args = ['dotnet', 'run', '--project', 'src/Cli', '--no-build', '--', 'parse', path, '-o', out, '--force', '-q']
+    args = ['dotnet', 'run', '--project', 'src/Cli', '--no-build', '--', 'parse', path, '-o', out, '--force', '-q', '--timeout', '0']
     if not cache:
         args += ['--ocr-cache', 'none']
     start = time.time()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(args, check=True)
-    seconds = time.time() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds = (time.time() - start, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     notice = json.load(open(out, encoding='utf-8'))
     os.remove(out)
     return notice, seconds
@@ -45,7 +48,7 @@ def distance(a, b):
 
 def main():
     cache = '--no-cache' not in sys.argv
-    print(f'{"scan":28} {"pairs":>9} {"cer":>7} {"pages":>5} {"s/page":>7}')
+    print(f'{"scan":28} {"pairs":>9} {"cer":>7} {"pages":>5} {"wall s/page":>11} {"cpu s/page":>10}')
     for scan, text in SCANS:
         reference, _ = parse(os.path.join('samples/formats', text), True)
         notice, seconds = parse(os.path.join('samples/formats', scan), cache)
@@ -57,7 +60,7 @@ def main():
         edits = sum(distance(found[p]['rectification']['text'], pairs[p]['rectification']['text']) for p in matched)
         length = sum(len(pairs[p]['rectification']['text']) for p in matched)
         pages = len([p for p in notice['source'].get('pages') or [] if p['method'] == 'ocr'])
-        print(f'{scan:28} {len(matched):>4} of {len(pairs):<2} {edits / max(length, 1):>7.2%} {pages:>5} {seconds / max(pages, 1):>7.2f}')
+        print(f'{scan:28} {len(matched):>4} of {len(pairs):<2} {edits / max(length, 1):>7.2%} {pages:>5} {seconds[0] / max(pages, 1):>11.2f} {seconds[1] / max(pages, 1):>10.2f}')
 
 if __name__ == '__main__':
     main()

@@ -9,23 +9,32 @@ namespace Extractor.Parsing.Readers.Ocr;
 internal sealed record OcrResult(IReadOnlyList<OcrPage> Pages, string Engine, string Language);
 
 /// <summary>
-/// Recognises an image: from the cache when the same image was read before, else with Tesseract in a slot
+/// Recognises an image: from the cache when the same image (or what it is rendered from) was read before, else with Tesseract in a slot
 /// (<see cref="OcrSlots"/>), the image written to a temporary file that is deleted afterwards.
 /// </summary>
 internal static class OcrEngine
 {
+    /// <summary>Recognises <paramref name="image"/>, cached by its hash.</summary>
     /// <exception cref="NoticeFormatException">OCR is not available or cannot read the image.</exception>
-    public static OcrResult Recognize(byte[] image, OcrOptions options, double scale, CancellationToken cancellation)
+    public static OcrResult Recognize(byte[] image, OcrOptions options, double scale, CancellationToken cancellation) =>
+        Recognize(Hash(image), () => image, options, scale, cancellation);
+
+    /// <summary>
+    /// Recognises the image <paramref name="image"/> makes, cached by <paramref name="hash"/> (what the image is made
+    /// from): the image is made only when the cache does not have it.
+    /// </summary>
+    /// <exception cref="NoticeFormatException">OCR is not available or cannot read the image.</exception>
+    public static OcrResult Recognize(string hash, Func<byte[]> image, OcrOptions options, double scale, CancellationToken cancellation)
     {
         var engine = Tesseract.Version(options, cancellation);
-        var key = OcrCache.Key(Convert.ToHexStringLower(SHA256.HashData(image)), engine, options.Language);
+        var key = OcrCache.Key(hash, engine, options.Language);
         var tsv = OcrCache.Get(options.CacheDirectory, key);
         if (tsv is null)
         {
             var path = Path.Combine(Path.GetTempPath(), $"extractor-ocr-{Guid.NewGuid():N}.img");
             try
             {
-                File.WriteAllBytes(path, image);
+                File.WriteAllBytes(path, image());
                 using (OcrSlots.Acquire(options, cancellation))
                     tsv = Tesseract.Recognize(path, options, cancellation);
             }
@@ -37,6 +46,9 @@ internal static class OcrEngine
         }
         return new OcrResult(OcrTsv.Parse(tsv, scale), engine, options.Language);
     }
+
+    /// <summary>The SHA-256 of <paramref name="bytes"/>, in lower-case hexadecimal.</summary>
+    public static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     internal static void TryDelete(string path)
     {

@@ -16,6 +16,7 @@ namespace Extractor.Parsing.Readers.Pdf;
 internal sealed class PdfPageOcr(byte[] pdf, PdfDocument document, OcrOptions options, IOcrLineBuilder lineBuilder, CancellationToken cancellation) : IDisposable
 {
     private string? _file;
+    private string? _pdfHash;
 
     /// <summary>The lines and the source of each page in <paramref name="numbers"/>, in that order.</summary>
     public (IReadOnlyList<PdfLine> Lines, PageSource Source)[] Recognize(IReadOnlyList<int> numbers)
@@ -35,36 +36,49 @@ internal sealed class PdfPageOcr(byte[] pdf, PdfDocument document, OcrOptions op
 
     private (IReadOnlyList<PdfLine>, PageSource) RecognizePage(int number)
     {
-        var (image, scale) = EmbeddedImage(number, out var dpi) ?? Render(number, dpi ?? options.RenderDpi);
-        var result = OcrEngine.Recognize(image, options, scale, cancellation);
+        var source = Source(number);
+        var dpi = Math.Clamp(source.RenderDpi ?? options.RenderDpi, 50, 1200);
+        var scale = source.Image is null ? 72.0 / dpi : source.Scale;
+        // A page to render is cached by what it is rendered from (its stored image, or the PDF and the page) and the
+        // resolution, so that a page read again is neither recognised nor rendered again.
+        var hash = source.Image is not null ? OcrEngine.Hash(source.Image) : $"{source.Stored ?? PdfHash()}-p{number}-r{dpi}";
+        var result = OcrEngine.Recognize(hash, () => source.Image ?? Render(number, dpi), options, scale, cancellation);
         var page = result.Pages.Count > 0 ? result.Pages[0] : new OcrPage(1, 0, 0, [], scale);
         var lines = lineBuilder.Lines(page, number, options.UncertainWord);
         return (lines, new PageSource { Page = number, Method = PageMethods.Ocr, Engine = result.Engine, Language = result.Language, Confidence = page.MeanConfidence });
     }
 
+    /// <summary>What a page is recognised from.</summary>
+    /// <param name="Image">The page's one image as stored, when it is recognised from that; null when the page is rendered.</param>
+    /// <param name="Scale">The stored image's points per pixel.</param>
+    /// <param name="RenderDpi">The resolution to render at, when not the default (a black-and-white scan).</param>
+    /// <param name="Stored">The hash of the stored image a rendered page shows, when it is one image.</param>
+    private sealed record PageImage(byte[]? Image, double Scale, int? RenderDpi = null, string? Stored = null);
+
     /// <summary>
-    /// The page's one image as stored, with its points per pixel; null when the page is not one upright image covering
-    /// it, or is a black-and-white one (then <paramref name="renderDpi"/> is the resolution to render it at).
+    /// The page's one image as stored, with its points per pixel, when the page is one upright image covering it;
+    /// else the page is rendered: a black-and-white image at two thirds of its resolution, anything else at the default.
     /// </summary>
-    private (byte[] Image, double Scale)? EmbeddedImage(int number, out int? renderDpi)
+    private PageImage Source(int number)
     {
-        renderDpi = null;
         lock (document)
         {
             var page = document.GetPage(number);
-            if (page.Rotation.Value != 0 || page.NumberOfImages != 1) return null;
+            if (page.Rotation.Value != 0 || page.NumberOfImages != 1) return new PageImage(null, 0);
             var image = page.GetImages().Single();
             var bounds = image.BoundingBox;
-            if (image.IsImageMask || image.WidthInSamples < 1 || bounds.Width * bounds.Height < 0.8 * page.Width * page.Height) return null;
+            if (image.IsImageMask || image.WidthInSamples < 1 || bounds.Width * bounds.Height < 0.8 * page.Width * page.Height) return new PageImage(null, 0);
             var scale = bounds.Width / image.WidthInSamples;
             if (image.BitsPerComponent == 1)
-            {
-                renderDpi = (int)Math.Round(72 / scale * 2 / 3);
-                return null;
-            }
-            if (IsJpeg(image)) return (image.RawMemory.ToArray(), scale);
-            return image.TryGetPng(out var png) ? (png, scale) : null;
+                return new PageImage(null, 0, (int)Math.Round(72 / scale * 2 / 3), OcrEngine.Hash(image.RawMemory.ToArray()));
+            if (IsJpeg(image)) return new PageImage(image.RawMemory.ToArray(), scale);
+            return image.TryGetPng(out var png) ? new PageImage(png, scale) : new PageImage(null, 0);
         }
+    }
+
+    private string PdfHash()
+    {
+        lock (this) return _pdfHash ??= OcrEngine.Hash(pdf);
     }
 
     private static bool IsJpeg(IPdfImage image)
@@ -75,11 +89,10 @@ internal sealed class PdfPageOcr(byte[] pdf, PdfDocument document, OcrOptions op
     }
 
     /// <summary>The page rendered in greyscale at <paramref name="resolution"/> dots per inch.</summary>
-    private (byte[] Image, double Scale) Render(int number, int resolution)
+    private byte[] Render(int number, int resolution)
     {
         lock (this) _file ??= WriteTemporary();
         var root = Path.Combine(Path.GetTempPath(), $"extractor-page-{Guid.NewGuid():N}");
-        resolution = Math.Clamp(resolution, 50, 1200);
         var dpi = resolution.ToString(System.Globalization.CultureInfo.InvariantCulture);
         try
         {
@@ -91,7 +104,7 @@ internal sealed class PdfPageOcr(byte[] pdf, PdfDocument document, OcrOptions op
                     $"page {number} needs OCR and must be rendered first, which needs poppler's pdftoppm ('{options.Renderer}'), not installed: install Debian's poppler-utils");
             if (result.ExitCode != 0 || !File.Exists(root + ".png"))
                 throw new NoticeFormatException(NoticeErrorKind.Corrupt, $"page {number} could not be rendered for OCR: {result.Errors.Trim().Split('\n')[^1]}");
-            return (File.ReadAllBytes(root + ".png"), 72.0 / resolution);
+            return File.ReadAllBytes(root + ".png");
         }
         finally
         {
