@@ -148,6 +148,15 @@ public sealed class OcrSpec
     }
 
     [Test]
+    public void A_tiff_whose_directories_loop_counts_each_page_once()
+    {
+        // Header → directory at 8 (no entries), whose next directory is itself.
+        byte[] tiff = [(byte)'I', (byte)'I', 42, 0, 8, 0, 0, 0, 0, 0, 8, 0, 0, 0];
+        Assert.That(Extractor.Parsing.Readers.Image.TiffPages.Count(tiff, 100), Is.EqualTo(1));
+        Assert.That(Extractor.Parsing.Readers.Image.TiffPages.Count(File.ReadAllBytes(Formats("seed-002-scan.tif")), 100), Is.EqualTo(9));
+    }
+
+    [Test]
     public void With_OCR_off_an_image_needs_OCR()
     {
         var e = Assert.Throws<NoticeFormatException>(() => Parser(new OcrOptions { Mode = OcrMode.Never }).ParseFile(Formats("halfwidth-chromium.png")));
