@@ -43,6 +43,9 @@ internal sealed class CompiledRules
     public required HashSet<string> OngoingValues { get; init; }
     public required Regex[] ProblemPhrases { get; init; }
     public required Regex ProblemFieldHeading { get; init; }
+    public required Regex ProblemsPart { get; init; }
+    public required Regex RectificationsPart { get; init; }
+    public required Regex RectificationsIntro { get; init; }
     public required string[] ProblemCues { get; init; }
     public required string[] ClosingStarts { get; init; }
     public required string[] ClosingContains { get; init; }
@@ -99,6 +102,9 @@ internal sealed class CompiledRules
             ProblemPhrases = [.. rules.ProblemPhrases.Select((p, i) => Pattern(p, $"problemPhrases[{i}]", required: true))],
             ProblemCues = Words(rules.ProblemCues),
             ProblemFieldHeading = Pattern(rules.ProblemFieldHeading, "problemFieldHeading"),
+            ProblemsPart = Pattern(rules.Parts.Problems, "parts.problems"),
+            RectificationsPart = Pattern(rules.Parts.Rectifications, "parts.rectifications"),
+            RectificationsIntro = Pattern(rules.Parts.RectificationsIntro, "parts.rectificationsIntro"),
             ClosingStarts = Words(rules.Closing.Starts),
             ClosingContains = Words(rules.Closing.Contains),
             Metadata = new CompiledMetadata

@@ -21,6 +21,7 @@ namespace Extractor.Parsing.Rules;
 /// <param name="Metadata">Metadata patterns.</param>
 /// <param name="Stats">Statistics the notice states about itself.</param>
 /// <param name="Tags">Keyword rules that tag items.</param>
+/// <param name="Parts">Headings of the parts of a notice that gives its problems and their rectifications separately.</param>
 public sealed record RuleSet(
     IReadOnlyList<MarkerRule>? Markers = null,
     LabelRules? Labels = null,
@@ -36,7 +37,8 @@ public sealed record RuleSet(
     ChromeRules? Chrome = null,
     MetadataRules? Metadata = null,
     IReadOnlyList<StatRule>? Stats = null,
-    IReadOnlyList<TagRule>? Tags = null)
+    IReadOnlyList<TagRule>? Tags = null,
+    PartRules? Parts = null)
 {
     /// <summary>Heading marker styles, outermost first in the GB/T 9704 order used to break ties.</summary>
     public IReadOnlyList<MarkerRule> Markers { get; init; } = Markers ?? [];
@@ -77,6 +79,9 @@ public sealed record RuleSet(
 
     /// <summary>Keyword rules that tag items.</summary>
     public IReadOnlyList<TagRule> Tags { get; init; } = Tags ?? [];
+
+    /// <summary>Headings of the parts of a notice that gives its problems and their rectifications separately.</summary>
+    public PartRules Parts { get; init; } = Parts ?? new();
 
     /// <summary>The rule set shipped with the library.</summary>
     public static RuleSet Default => RuleSetLoader.LoadDefault();
@@ -195,6 +200,18 @@ public sealed record StatusRules(
     /// <summary>Whole values of a status line that mean ongoing.</summary>
     public IReadOnlyList<string> OngoingValues { get; init; } = OngoingValues ?? [];
 }
+
+/// <summary>
+/// Headings of the parts of a notice that states its problems in one part and their rectifications in a later one,
+/// as audit results bulletins do (<c>二、审计发现的主要问题</c> … <c>四、审计发现问题的整改情况</c>).
+/// </summary>
+/// <param name="Problems">Pattern of the heading text of the part that states the problems.</param>
+/// <param name="Rectifications">Pattern of the heading text of the part that reports their rectification.</param>
+/// <param name="RectificationsIntro">Pattern of a sentence announcing a list of rectifications after a list of problems (<c>现将整改情况报告如下：</c>).</param>
+public sealed record PartRules(
+    string Problems = "",
+    string Rectifications = "",
+    string RectificationsIntro = "");
 
 /// <summary>Cues that a trailing paragraph is the closing text, not part of the last rectification.</summary>
 /// <param name="Starts">Openings of a closing paragraph (<c>下一步</c>, <c>当前，</c>).</param>
