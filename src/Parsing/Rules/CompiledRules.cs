@@ -33,6 +33,8 @@ internal sealed class CompiledRules
     public required string TableCategoryField { get; init; }
     public required Regex ChromeLine { get; init; }
     public required Regex PageNumber { get; init; }
+    public required Regex Breadcrumb { get; init; }
+    public required Regex BreadcrumbSeparator { get; init; }
 
     /// <summary>Characters that may open a heading marker of some style; null when a style's pattern does not tell (then any may).</summary>
     public required SearchValues<char>? MarkerOpenings { get; init; }
@@ -93,6 +95,8 @@ internal sealed class CompiledRules
             TableCategoryField = rules.TableColumns.CategoryField,
             ChromeLine = Pattern(rules.Chrome.Line, "chrome.line"),
             PageNumber = Pattern(rules.Chrome.PageNumber, "chrome.pageNumber"),
+            Breadcrumb = Pattern(rules.Chrome.Breadcrumb, "chrome.breadcrumb"),
+            BreadcrumbSeparator = Pattern(rules.Chrome.BreadcrumbSeparator, "chrome.breadcrumbSeparator"),
             MarkerOpenings = allOpenings is null ? null : SearchValues.Create(allOpenings),
             Done = Words(rules.Status.Done),
             Ongoing = Words(rules.Status.Ongoing),
@@ -160,14 +164,15 @@ internal sealed class CompiledRules
 
     /// <summary>
     /// A line <c>LABEL：VALUE</c> whose label is one of the metadata field labels, however letter-spaced
-    /// (<c>标  题：</c>), after an optional bullet.
+    /// (<c>标  题：</c>), after an optional bullet; a table's cell border or a space may stand for the colon
+    /// (<c>发布机构 | 南县审计局</c>).
     /// </summary>
     private static Regex FieldLine(MetadataRules md)
     {
         var labels = md.TitleFields.Concat(md.DateFields).Concat(md.PageFields).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal)
             .OrderByDescending(l => l.Length).Select(l => string.Join(@"\s*", l.Select(c => Regex.Escape(c.ToString())))).ToList();
         if (labels.Count == 0) return Never;
-        return new Regex($@"^[\s•·▪◆●■\-*]*(?<label>{string.Join("|", labels)})\s*[:：]\s*(?<value>.*)$",
+        return new Regex($@"^[\s•·▪◆●■\-*]*(?<label>{string.Join("|", labels)})(?:\s*[:：|｜]\s*|\s+(?=\S)|\s*$)(?<value>.*)$",
             RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
     }
 
@@ -176,7 +181,7 @@ internal sealed class CompiledRules
         var labels = md.DateFields.Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(l => l.Length)
             .Select(l => string.Join(@"\s*", l.Select(c => Regex.Escape(c.ToString())))).ToList();
         if (labels.Count == 0) return Never;
-        return new Regex($@"(?<label>{string.Join("|", labels)})\s*[:：]\s*\|?\s*(?<y>\d{{4}})\s*[-年./]\s*(?<m>\d{{1,2}})\s*[-月./]\s*(?<d>\d{{1,2}})",
+        return new Regex($@"(?<label>{string.Join("|", labels)})(?:\s*[:：|｜]\s*\|?\s*|\s+)(?<y>\d{{4}})\s*[-年./]\s*(?<m>\d{{1,2}})\s*[-月./]\s*(?<d>\d{{1,2}})",
             RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
     }
 

@@ -230,9 +230,14 @@ public sealed record ClosingRules(
 /// <summary>The publisher's page furniture that readers drop.</summary>
 /// <param name="Line">A short line of a web page that is site chrome inside the article: info bars (<c>发布时间：</c>), tool links (<c>【打印本页】</c>), pagers, breadcrumbs.</param>
 /// <param name="PageNumber">A PDF line that is only a page number (<c>— 3 —</c>, <c>第3页</c>, <c>3/10</c>), dropped among the first and last lines of a page.</param>
+/// <param name="Breadcrumb">A line that is a breadcrumb (<c>当前位置：首页 - 专题专栏 - 正文</c>): a line of the notice's front
+/// that is only one of its parts (a category standing as a heading) is furniture too.</param>
+/// <param name="BreadcrumbSeparator">What separates a breadcrumb's parts.</param>
 public sealed record ChromeRules(
     string Line = "",
-    string PageNumber = "");
+    string PageNumber = "",
+    string Breadcrumb = "",
+    string BreadcrumbSeparator = "");
 
 /// <summary>Metadata patterns.</summary>
 /// <param name="IssuerLine">A line that is only the issuer's name; group <c>issuer</c>.</param>

@@ -59,7 +59,29 @@ internal static class FrontMatter
             else
                 lines.Add(new FrontLine(p, FrontKind.Text));
         }
+        BreadcrumbParts(lines, rules);
         return lines;
+    }
+
+    /// <summary>
+    /// A line that is only a part of the page's breadcrumb (<c>环境保护督察“回头看”</c> above <c>当前位置: 首页 - 专题专栏 -
+    /// 环境保护督察“回头看” - 正文</c>) is the site's category heading: furniture. The last part is the page itself.
+    /// </summary>
+    private static void BreadcrumbParts(List<FrontLine> lines, CompiledRules rules)
+    {
+        var parts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in lines)
+            if (line.Kind == FrontKind.Chrome && rules.Breadcrumb.IsMatch(line.Paragraph.MatchText))
+            {
+                // The last part is the page itself, often the notice's title.
+                var split = rules.BreadcrumbSeparator.Split(line.Paragraph.MatchText).Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+                foreach (var part in split.Take(split.Count - 1))
+                    if (part.Length >= 2) parts.Add(part);
+            }
+        if (parts.Count == 0) return;
+        for (var i = 0; i < lines.Count; i++)
+            if (lines[i].Kind == FrontKind.Text && parts.Contains(lines[i].Paragraph.MatchText.Trim()))
+                lines[i] = lines[i] with { Kind = FrontKind.Chrome };
     }
 
     /// <summary>The index of the first line of prose (the header zone ends there), furniture aside.</summary>
