@@ -56,8 +56,11 @@ public readonly record struct InputFormat
     /// <summary>A Word 2003 XML document (WordprocessingML 2003, <c>w:wordDocument</c>).</summary>
     public static InputFormat WordXml { get; } = new("word-xml");
 
-    /// <summary>A PDF with a text layer.</summary>
+    /// <summary>A PDF (its text layer, and scanned pages by OCR).</summary>
     public static InputFormat Pdf { get; } = new("pdf");
+
+    /// <summary>An image file (PNG, JPEG, TIFF with one page or several, GIF), read by OCR.</summary>
+    public static InputFormat Image { get; } = new("image");
 
     /// <inheritdoc/>
     public override string ToString() => Name;

@@ -18,7 +18,7 @@ public enum NoticeErrorKind
     /// <summary>The file is encrypted and needs a password.</summary>
     Encrypted,
 
-    /// <summary>The PDF has no text layer (a scan): it needs OCR.</summary>
+    /// <summary>The input is a scan or an image and needs OCR, which is off (<see cref="Readers.Ocr.OcrMode.Never"/>) or not installed.</summary>
     NeedsOcr,
 
     /// <summary>The file is over a configured limit (size, pages, nesting, decompressed size).</summary>

@@ -65,7 +65,7 @@ internal static class NoticePipeline
             Sections = sections,
             Items = [.. items.Select(i => i.Item2)],
             Warnings = [.. warnings.OrderBy(w => w.Location?.Start ?? -1).ThenBy(w => w.Location?.End ?? -1)],
-            Source = new NoticeSource { Path = sourcePath, Format = document.Format.Name, Encoding = document.Encoding },
+            Source = new NoticeSource { Path = sourcePath, Format = document.Format.Name, Encoding = document.Encoding, Pages = document.Pages },
             Provenance = metadata.Provenance,
         };
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Extractor.Parsing.Readers;
+using Extractor.Parsing.Readers.Ocr;
 using Extractor.Parsing.Rules;
 
 namespace Extractor.Parsing;
@@ -15,6 +16,12 @@ public sealed record ParserOptions
 
     /// <summary>Limits that protect against hostile or broken input.</summary>
     public ParserLimits Limits { get; init; } = new();
+
+    /// <summary>
+    /// How scanned PDF pages and image files are read: OCR mode (<c>auto</c>: pages without a text layer), language,
+    /// parallelism, cache. OCR needs Tesseract installed (Debian: <c>tesseract-ocr</c>, <c>tesseract-ocr-chi-sim</c>).
+    /// </summary>
+    public OcrOptions Ocr { get; init; } = OcrOptions.Default;
 
     /// <summary>
     /// The readers, in the order they are asked to recognise content (<see cref="NoticeReaders.Detect"/>): the most

@@ -6,6 +6,7 @@ using Extractor.Cli.Dedup;
 using Extractor.Cli.IO;
 using Extractor.Cli.Localization;
 using Extractor.Parsing;
+using Extractor.Parsing.Readers.Ocr;
 using Extractor.Parsing.Rules;
 
 namespace Extractor.Cli.Commands;
@@ -19,7 +20,8 @@ internal static class ParseCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files and folders of notices (TXT, HTML, MHTML, DOCX, Word 2003 XML, XLSX, XLS, PDF; the format is read from the content).",
+            Description = "Files and folders of notices (TXT, HTML, MHTML, DOCX, Word 2003 XML, XLSX, XLS, PDF, scans and images by OCR; "
+                + "the format is read from the content).",
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string?>("--output", "-o")
@@ -97,6 +99,7 @@ internal static class ParseCommand
                 + "is not loaded again.",
         };
         var reader = new ReaderOptions();
+        var ocr = new OcrOptionsCli();
         var command = new Command("parse", """
             Parse notices into structured data.
 
@@ -114,6 +117,7 @@ internal static class ParseCommand
             paths, output, format, recursive, include, exclude, jobs, quiet, errors, timeout, force, isolate, headers, append,
         };
         foreach (var option in reader.All) command.Add(option);
+        foreach (var option in ocr.All) command.Add(option);
         command.SetAction((result, cancellation) =>
         {
             var (encoding, rules, limits) = reader.Read(result);
@@ -134,7 +138,8 @@ internal static class ParseCommand
                 limits,
                 result.GetValue(isolate) ?? "pdf",
                 result.GetValue(headers) ?? "en",
-                result.GetValue(append)), console, cancellation);
+                result.GetValue(append),
+                ocr.Read(result)), console, cancellation);
         });
         return command;
     }
@@ -143,15 +148,18 @@ internal static class ParseCommand
         string[] Paths, string? Output, string? Format, string? Encoding, FileInfo? Rules, bool Force,
         bool Recursive = true, string[]? Include = null, string[]? Exclude = null, int Jobs = 1, bool Quiet = false,
         string? Errors = null, double Timeout = 60, ParserLimits? Limits = null, string Isolate = "none", string Headers = "en",
-        bool Append = false);
+        bool Append = false, OcrOptions? Ocr = null);
 
     internal static async Task<int> RunAsync(ParseRequest request, CliConsole console, CancellationToken cancellation)
     {
         var m = console.Text;
         if (request.Limits is { } l && (l.MaxInputBytes < 1 || l.MaxDecompressedBytes < 1 || l.MaxPages < 1 || l.MaxDepth < 1))
             return Usage(console, m["LimitsAtLeastOne"]);
-        if (!TryCreateParser(request.Encoding, request.Rules, console, out var parser, request.Limits)) return ExitCodes.Usage;
         if (request.Jobs < 1) return Usage(console, m["JobsAtLeastOne"]);
+        // Pages are recognised within the job limit, across this process and its workers (lock files in a folder of the run's own).
+        using var slots = request.Isolate == "none" ? null : new TemporaryFolder("extractor-ocr-slots-");
+        var ocr = (request.Ocr ?? OcrOptions.Default) with { Parallelism = request.Jobs, SlotDirectory = slots?.Path };
+        if (!TryCreateParser(request.Encoding, request.Rules, console, out var parser, request.Limits, ocr)) return ExitCodes.Usage;
         if (request.Timeout < 0) return Usage(console, m["TimeoutNotNegative"]);
         var format = request.Format ?? FormatOf(request.Output) ?? "json";
 
@@ -190,7 +198,8 @@ internal static class ParseCommand
             var timeLimit = request.Timeout > 0 ? TimeSpan.FromSeconds(request.Timeout) : (TimeSpan?)null;
             // Workers answer with the JSON the output will hold, written out as it is; tables need the notice itself.
             using var pool = request.Isolate == "none" ? null
-                : new WorkerPool([WorkerCommand.Name, .. ReaderOptions.Arguments(request.Encoding, request.Rules, request.Limits ?? new ParserLimits())],
+                : new WorkerPool([WorkerCommand.Name, .. ReaderOptions.Arguments(request.Encoding, request.Rules, request.Limits ?? new ParserLimits()),
+                    .. OcrOptionsCli.Arguments(ocr)],
                     request.Jobs, timeLimit, indented: format == "json");
             var runner = new BatchRunner(parser, request.Jobs, timeLimit, pool, request.Isolate == "all" ? _ => true : f => f == InputFormat.Pdf,
                 withText: format == "html");
@@ -264,7 +273,8 @@ internal static class ParseCommand
         return line;
     }
 
-    internal static bool TryCreateParser(string? encodingName, FileInfo? rulesFile, CliConsole console, out NoticeParser parser, ParserLimits? limits = null)
+    internal static bool TryCreateParser(string? encodingName, FileInfo? rulesFile, CliConsole console, out NoticeParser parser, ParserLimits? limits = null,
+        OcrOptions? ocr = null)
     {
         parser = null!;
         Encoding? encoding = null;
@@ -299,8 +309,28 @@ internal static class ParseCommand
                 return false;
             }
         }
-        parser = new NoticeParser(new ParserOptions { Encoding = encoding, Rules = rules, Limits = limits ?? new ParserLimits() });
+        parser = new NoticeParser(new ParserOptions { Encoding = encoding, Rules = rules, Limits = limits ?? new ParserLimits(), Ocr = ocr ?? OcrOptions.Default });
         return true;
+    }
+}
+
+/// <summary>A folder of the run's own under the temporary folder, deleted with what it holds when disposed.</summary>
+internal sealed class TemporaryFolder : IDisposable
+{
+    public TemporaryFolder(string prefix) => Directory.CreateDirectory(Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")));
+
+    public string Path { get; }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // a lock file still held by a worker that is being killed: left for the system's temporary-file cleaning
+        }
     }
 }
 

@@ -19,13 +19,15 @@ internal static class WorkerCommand
         var command = new Command(Name, "Parse files named on stdin (used by 'parse' to isolate readers).") { Hidden = true };
         var options = new ReaderOptions();
         foreach (var option in options.All) command.Add(option);
+        var ocr = new OcrOptionsCli();
+        foreach (var option in ocr.All) command.Add(option);
         var json = new Option<string>("--json") { DefaultValueFactory = _ => "line" };
         json.AcceptOnlyFromAmong("line", "indented");
         command.Add(json);
         command.SetAction(result =>
         {
             var (encoding, rules, limits) = options.Read(result);
-            if (!ParseCommand.TryCreateParser(encoding, rules, console, out var parser, limits)) return ExitCodes.Usage;
+            if (!ParseCommand.TryCreateParser(encoding, rules, console, out var parser, limits, ocr.Read(result))) return ExitCodes.Usage;
             var indented = result.GetValue(json) == "indented";
             using var output = Console.OpenStandardOutput();
             while (Console.In.ReadLine() is { } line)

@@ -289,11 +289,18 @@ public sealed record NoticeSource
     /// <summary>The path as given, or null for text passed in memory.</summary>
     public string? Path { get; init; }
 
-    /// <summary>The format read (<c>text</c>, <c>html</c>, <c>docx</c>, <c>pdf</c>).</summary>
+    /// <summary>The format read (<c>text</c>, <c>html</c>, <c>docx</c>, <c>pdf</c>, <c>image</c>…).</summary>
     public string Format { get; init; } = "text";
 
     /// <summary>The character encoding, for text and HTML input.</summary>
     public string? Encoding { get; init; }
+
+    /// <summary>
+    /// For paged input (PDF, image files), how each page's text was obtained: its text layer or OCR (with the engine,
+    /// language and mean word confidence). Absent for formats without pages.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PageSource>? Pages { get; init; }
 }
 
 /// <summary>Where the notice's top-level values were found.</summary>

@@ -50,4 +50,13 @@ public static class WarningCodes
 
     /// <summary>A reader dropped or could not read part of the input (a page without text, an unreadable table).</summary>
     public const string ContentSkipped = "content-skipped";
+
+    /// <summary>A page was read by OCR with a mean word confidence below the threshold (<see cref="Readers.Ocr.OcrOptions.LowConfidence"/>): its text may be wrong.</summary>
+    public const string OcrLowConfidence = "ocr-low-confidence";
+
+    /// <summary>A PDF's pages were read in two ways: some from the text layer, some by OCR.</summary>
+    public const string OcrMixedPages = "ocr-mixed-pages";
+
+    /// <summary>A heading marker that OCR read with low confidence, and that nothing else confirms, was read as text, not as a heading.</summary>
+    public const string OcrUncertainMarker = "ocr-uncertain-marker";
 }

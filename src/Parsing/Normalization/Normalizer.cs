@@ -110,15 +110,50 @@ internal static class Normalizer
             buffer[length++] = c;
         }
         if (length == 0) return null;
+        var repaired = RepairMarkerBrackets(buffer, map, length);
+        if (repaired < length && softBreaks is not null) softBreaks = [.. softBreaks.Select(b => Math.Max(0, b - 1))];
+        length = repaired;
         map[length] = map[length - 1] + 1;
         if (map.Length > length + 1) Array.Resize(ref map, length + 1);
         return new Paragraph(new string(buffer, 0, length), map, 0, block, index) { SoftBreaks = softBreaks ?? [] };
     }
 
-    /// <summary>A space between these two characters is an artefact of layout, not part of the text.</summary>
+    /// <summary>
+    /// A space between these two characters is an artefact of layout (or of OCR, which puts spaces around punctuation:
+    /// <c>1 .</c>, <c>整改情况 :</c>, <c>( 一 )</c>), not part of the text.
+    /// </summary>
     private static bool IsLayoutSpace(char before, char after) =>
         (CharClass.IsCjk(before) && (CharClass.IsCjk(after) || CharClass.IsDigit(after)))
-        || (CharClass.IsDigit(before) && CharClass.IsCjk(after));
+        || (CharClass.IsDigit(before) && CharClass.IsCjk(after))
+        || ((CharClass.IsCjk(before) || CharClass.IsDigit(before)) && after is '.' or ',' or ':' or ';' or ')')
+        || (before == '(' && (CharClass.IsCjk(after) || CharClass.IsDigit(after)));
+
+    /// <summary>
+    /// A numbered marker at the start of a paragraph whose brackets do not pair (<c>《一)</c>, <c>〈八)</c>, <c>[3）</c>,
+    /// <c>〈《九)</c>, <c>人二)</c>: OCR reads the parenthesis as one or two look-alikes) reads as <c>（…）</c>. Typed text
+    /// never opens a paragraph with brackets that do not pair; brackets that do (<c>【一】</c>, <c>(一)</c>) stay as written.
+    /// Returns the new length (a doubled opening bracket is one).
+    /// </summary>
+    private static int RepairMarkerBrackets(char[] text, int[] map, int length)
+    {
+        const string opens = "（(《〈【〔[{「<人";
+        const string closes = "）)》〉】〕]}」>\uFFFF";
+        var start = length > 1 && opens.Contains(text[0], StringComparison.Ordinal) && opens.Contains(text[1], StringComparison.Ordinal) ? 1 : 0;
+        var open = length > 2 ? opens.IndexOf(text[start], StringComparison.Ordinal) : -1;
+        if (open < 0) return length;
+        var end = start + 1;
+        while (end < length && end <= start + 3 && (ChineseNumerals.Digit(text[end]) > 0 || text[end] == '十' || CharClass.IsDigit(text[end]))) end++;
+        if (end == start + 1 || end >= length) return length;
+        var close = closes.IndexOf(text[end], StringComparison.Ordinal);
+        if (close < 0 || (start == 0 && (open == close || (open <= 1 && close <= 1)))) return length;
+        text[start] = '（';
+        text[end] = '）';
+        if (start == 0) return length;
+        map[1] = map[0];
+        Array.Copy(text, 1, text, 0, length - 1);
+        Array.Copy(map, 1, map, 0, length - 1);
+        return length - 1;
+    }
 
     /// <summary>
     /// Joins paragraphs into one (a marker alone on its line and the heading text on the next; the cells of a table row;

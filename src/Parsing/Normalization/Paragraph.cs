@@ -56,6 +56,15 @@ internal sealed class Paragraph
     /// <summary>Offset in the extracted text just past normalized character <paramref name="i"/>.</summary>
     public int SourceEnd(int i) => i <= 0 ? SourceOffset(0) : _map[_mapOffset + i - 1] + 1;
 
+    /// <summary>Whether any character in <c>[start, end)</c> is one the reader was unsure of (<see cref="TextBlock.Uncertain"/>: OCR read it with low confidence).</summary>
+    public bool IsUncertain(int start, int end)
+    {
+        if (Block.Uncertain is not { Count: > 0 } uncertain) return false;
+        for (var i = start; i < end && i < Text.Length; i++)
+            if (uncertain.Contains(SourceOffset(i) - Block.Start)) return true;
+        return false;
+    }
+
     /// <summary>Offset of the paragraph's first character in the extracted text.</summary>
     public int SourceStart => SourceOffset(0);
 

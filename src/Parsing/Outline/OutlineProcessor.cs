@@ -150,14 +150,34 @@ internal sealed class OutlineProcessor
     private void Run(int start, int end)
     {
         _end = end;
-        for (_index = start; _index < end; _index++)
-        {
-            var unit = _units[_index];
-            if (!TryContinue(unit) && !TryOpen(unit))
-                throw new InvalidOperationException($"no outline rule took the unit “{unit.Paragraph.Text}”");
-        }
+        for (_index = start; _index < end; _index++) Take(_units[_index]);
         CloseItem();
         _stack.RemoveRange(1, _stack.Count - 1);
+    }
+
+    /// <summary>Takes a unit: the open item continues with it, or a rule opens something with it.</summary>
+    public void Take(Unit unit)
+    {
+        if (!TryContinue(unit) && !TryOpen(unit))
+            throw new InvalidOperationException($"no outline rule took the unit “{unit.Paragraph.Text}”");
+    }
+
+    /// <summary>
+    /// Whether <paramref name="marker"/> continues the numbering: it is the next number after the latest open section of
+    /// its style, or the first number of a style not open.
+    /// </summary>
+    public bool Continues(MarkerMatch marker)
+    {
+        for (var i = _stack.Count - 1; i > 0; i--)
+        {
+            if (_stack[i].Style != marker.Style) continue;
+            // The number after the last sibling of this style, an inferred one counting as the number after its predecessor.
+            var last = 0;
+            foreach (var sibling in _stack[i - 1].Children)
+                if (sibling.Style == marker.Style) last = sibling.Inferred ? last + 1 : sibling.Number;
+            return marker.Number == last + 1;
+        }
+        return marker.Number == 1;
     }
 
     private bool TryContinue(Unit unit)

@@ -26,6 +26,9 @@ public sealed record ExtractedDocument(
     /// <summary>The document's tables, as grids of cells; <see cref="TextBlock.Table"/> says which blocks are their cells.</summary>
     public IReadOnlyList<ExtractedTable> Tables { get; init; } = [];
 
+    /// <summary>For paged formats, how each page's text was obtained (recorded as <see cref="NoticeSource.Pages"/>); null for others.</summary>
+    public IReadOnlyList<PageSource>? Pages { get; init; }
+
     /// <summary>Checks the rules every document keeps (a reader from outside the library may break them).</summary>
     /// <exception cref="InvalidOperationException">A block lies outside the text, overlaps the one before, or names a table that is not there.</exception>
     internal void Validate(string reader)
@@ -70,6 +73,12 @@ public readonly record struct TextBlock(int Start, int Length, int Line)
 
     /// <summary>The index in <see cref="ExtractedDocument.Tables"/> of the table whose cell this block is; null for running text.</summary>
     public int? Table { get; init; }
+
+    /// <summary>
+    /// Offsets (from <see cref="Start"/>) of characters the reader is unsure of: OCR read their words with low
+    /// confidence. A heading marker among them does not open a section unless its number continues the numbering.
+    /// </summary>
+    public IReadOnlyList<int>? Uncertain { get; init; }
 
     /// <summary>Offset just past the last character.</summary>
     public int End => Start + Length;

@@ -33,8 +33,9 @@ public sealed class ExtractedDocumentBuilder
     /// <param name="table">The index of the table (see <see cref="AddTable"/>) whose cell it is.</param>
     /// <param name="lines">For each line of the block, its page and line on the page.</param>
     /// <param name="softBreaks">Offsets in <paramref name="text"/> of line breaks joined on no evidence (see <see cref="TextBlock.SoftBreaks"/>).</param>
+    /// <param name="uncertain">Offsets in <paramref name="text"/> of characters read with low confidence (see <see cref="TextBlock.Uncertain"/>).</param>
     public int Add(ReadOnlySpan<char> text, int? page = null, int? paragraph = null, string? path = null, int? table = null,
-        IReadOnlyList<PageLine>? lines = null, IReadOnlyList<int>? softBreaks = null)
+        IReadOnlyList<PageLine>? lines = null, IReadOnlyList<int>? softBreaks = null, IReadOnlyList<int>? uncertain = null)
     {
         if (!HasVisible(text)) return -1;
         if (_text.Length > 0)
@@ -47,6 +48,7 @@ public sealed class ExtractedDocumentBuilder
         _blocks.Add(new TextBlock(start, text.Length, _line)
         {
             Page = page, Lines = lines, Paragraph = paragraph, Path = path, Table = table, SoftBreaks = softBreaks,
+            Uncertain = uncertain is { Count: > 0 } ? uncertain : null,
         });
         foreach (var c in text)
             if (c == '\n') _line++;

@@ -66,6 +66,9 @@ public sealed record ReaderContext
     /// <summary>The rule set: readers take what they need from it (site chrome, page numbers).</summary>
     public RuleSet Rules { get; init; } = RuleSet.Default;
 
+    /// <summary>How scanned pages and images are read (OCR); readers of paged formats honour it.</summary>
+    public Ocr.OcrOptions Ocr { get; init; } = Readers.Ocr.OcrOptions.Default;
+
     /// <summary>Cancels the read; a long read checks it now and then.</summary>
     public CancellationToken Cancellation { get; init; }
 

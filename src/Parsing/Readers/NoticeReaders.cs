@@ -2,6 +2,7 @@ using Extractor.Parsing.Readers.Containers;
 using Extractor.Parsing.Readers.Doc;
 using Extractor.Parsing.Readers.Docx;
 using Extractor.Parsing.Readers.Html;
+using Extractor.Parsing.Readers.Image;
 using Extractor.Parsing.Readers.Mhtml;
 using Extractor.Parsing.Readers.Ofd;
 using Extractor.Parsing.Readers.Pdf;
@@ -18,7 +19,8 @@ public static class NoticeReaders
     /// <summary>
     /// The built-in readers in the order they are asked: PDF, Word (DOCX, and Word 97-2003 .doc/.wps), OFD, Excel (XLSX,
     /// XLS), the containers the library recognises only to refuse them saying what they are (other ZIP packages and OLE
-    /// compound files), Word 2003 XML, web archives (MHTML), RTF and images (refused), HTML, and plain text as the fallback.
+    /// compound files), Word 2003 XML, web archives (MHTML), RTF (refused), images (read by OCR), HTML, and plain text as
+    /// the fallback.
     /// </summary>
     public static IReadOnlyList<INoticeReader> Default { get; } =
     [
@@ -34,9 +36,7 @@ public static class NoticeReaders
         new MhtmlReader(),
         new RefusedFormatReader(new InputFormat("rtf"), NoticeErrorKind.UnsupportedFormat,
             "this is an RTF document; save it as .docx and parse that", ["{\\rtf"u8.ToArray()]),
-        new RefusedFormatReader(new InputFormat("image"), NoticeErrorKind.NeedsOcr,
-            "this is an image, not a document: it needs OCR",
-            [[0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], "GIF8"u8.ToArray(), "II*\0"u8.ToArray(), "MM\0*"u8.ToArray()]),
+        new ImageReader(),
         new HtmlReader(),
         new PlainTextReader(),
     ];
@@ -85,8 +85,8 @@ public static class NoticeReaders
 }
 
 /// <summary>
-/// A format the library recognises only to refuse it with a message that says what to do (an RTF document, an
-/// image that needs OCR), so that such a file is not read as text.
+/// A format the library recognises only to refuse it with a message that says what to do (an RTF document), so that
+/// such a file is not read as text.
 /// </summary>
 internal sealed class RefusedFormatReader(InputFormat format, NoticeErrorKind kind, string message, IReadOnlyList<byte[]> magics) : INoticeReader
 {

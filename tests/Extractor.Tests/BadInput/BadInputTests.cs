@@ -36,7 +36,6 @@ public sealed class BadInputTests
     [TestCase("truncated_xls_50", NoticeErrorKind.Corrupt, TestName = "BadInput_kind_truncated_xls")]
     [TestCase("truncated_word_xml_50", NoticeErrorKind.Corrupt, TestName = "BadInput_kind_truncated_word_xml")]
     [TestCase("pdf_user_password", NoticeErrorKind.Encrypted, TestName = "BadInput_kind_encrypted")]
-    [TestCase("pdf_scanned", NoticeErrorKind.NeedsOcr, TestName = "BadInput_kind_scanned")]
     [TestCase("html_deep_nesting", NoticeErrorKind.LimitExceeded, TestName = "BadInput_kind_deep_html")]
     [TestCase("text_unknown_encoding", NoticeErrorKind.UnknownEncoding, TestName = "BadInput_kind_unknown_encoding")]
     [TestCase("zip_not_docx", NoticeErrorKind.UnsupportedFormat, TestName = "BadInput_kind_zip_not_docx")]
@@ -56,6 +55,14 @@ public sealed class BadInputTests
     {
         var e = Assert.Throws<NoticeFormatException>(() => Spec.Parser.Parse(ByName[name].Bytes, InputFormat.Auto, ByName[name].FileName));
         Assert.That(e!.Kind, Is.EqualTo(kind), e.Message);
+    }
+
+    [Test]
+    public void A_scan_with_OCR_off_needs_OCR()
+    {
+        var parser = new NoticeParser(new ParserOptions { Ocr = new() { Mode = Extractor.Parsing.Readers.Ocr.OcrMode.Never } });
+        var e = Assert.Throws<NoticeFormatException>(() => parser.Parse(ByName["pdf_scanned"].Bytes, InputFormat.Auto, ByName["pdf_scanned"].FileName));
+        Assert.That(e!.Kind, Is.EqualTo(NoticeErrorKind.NeedsOcr), e.Message);
     }
 
     [Test]

@@ -183,9 +183,10 @@ public sealed class PdfReaderSpec
     }
 
     [Test]
-    public void A_scan_without_a_text_layer_needs_OCR()
+    public void A_scan_without_a_text_layer_needs_OCR_when_OCR_is_off()
     {
-        var e = Assert.Throws<NoticeFormatException>(() => Spec.Parser.ParseFile(Corpus("scanned.pdf")));
+        var parser = new NoticeParser(new ParserOptions { Ocr = new() { Mode = Extractor.Parsing.Readers.Ocr.OcrMode.Never } });
+        var e = Assert.Throws<NoticeFormatException>(() => parser.ParseFile(Corpus("scanned.pdf")));
         Assert.That(e!.Kind, Is.EqualTo(NoticeErrorKind.NeedsOcr));
         Assert.That(e.Message, Does.Contain("OCR"));
     }

@@ -98,7 +98,7 @@ public sealed class OfdReader : INoticeReader
         if (lines.All(p => p.Count == 0)) throw new NoticeFormatException(NoticeErrorKind.Empty, "the OFD holds no text");
 
         var builder = new ExtractedDocumentBuilder();
-        PdfReader.AddParagraphs(builder, _paragraphs.Paragraphs(_runningLines.Filter(lines, context.CompiledRules.EdgeLine), PdfLineCues.From(context.CompiledRules)));
+        PagedDocument.AddParagraphs(builder, _paragraphs.Paragraphs(_runningLines.Filter(lines, context.CompiledRules.EdgeLine), PdfLineCues.From(context.CompiledRules)));
         return builder.Build(InputFormat.Ofd, null, warnings, string.IsNullOrWhiteSpace(title) ? null : title);
     }
 

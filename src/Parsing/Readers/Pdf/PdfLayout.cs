@@ -13,13 +13,30 @@ namespace Extractor.Parsing.Readers.Pdf;
 /// <param name="Size">Median letter size.</param>
 /// <param name="FirstWord">Width of the line's first unbreakable run (<c>〔2020〕18</c>, or one ideograph): the line
 /// before may end short of the margin by that much without ending its paragraph.</param>
-public sealed record PdfLine(int Page, int PageLine, string Text, double Left, double Right, double Baseline, double Size, double FirstWord);
+public sealed record PdfLine(int Page, int PageLine, string Text, double Left, double Right, double Baseline, double Size, double FirstWord)
+{
+    /// <summary>Offsets in <see cref="Text"/> of characters read with low confidence (OCR); null when there are none.</summary>
+    public IReadOnlyList<int>? Uncertain { get; init; }
+}
 
 /// <summary>Step 1 of PDF layout: the lines of a page, top to bottom, from its letters.</summary>
 public interface IPdfLineBuilder
 {
     /// <summary>The page's lines in reading order.</summary>
     IReadOnlyList<PdfLine> Lines(Page page);
+}
+
+/// <summary>
+/// Step 1 of PDF layout for a page without a text layer (or an image file): its lines, top to bottom, from the words
+/// OCR recognised, measured as <see cref="IPdfLineBuilder"/> measures letters so that steps 2 and 3 treat both alike.
+/// </summary>
+public interface IOcrLineBuilder
+{
+    /// <summary>The page's lines in reading order.</summary>
+    /// <param name="page">The recognised page.</param>
+    /// <param name="pageNumber">The 1-based page the lines are on.</param>
+    /// <param name="uncertainBelow">Words whose confidence is below this are uncertain (<see cref="PdfLine.Uncertain"/>).</param>
+    IReadOnlyList<PdfLine> Lines(Ocr.OcrPage page, int pageNumber, double uncertainBelow);
 }
 
 /// <summary>Step 2 of PDF layout: drops running headers, footers and page numbers.</summary>

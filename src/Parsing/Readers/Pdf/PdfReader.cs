@@ -1,4 +1,4 @@
-using System.Text;
+using Extractor.Parsing.Readers.Ocr;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;
@@ -12,7 +12,9 @@ namespace Extractor.Parsing.Readers.Pdf;
 /// look-alike code points of the text layer repaired; paragraphs rebuilt from indents, short last lines, vertical gaps
 /// and size changes, across page breaks (<see cref="IPdfParagraphBuilder"/>). Ruled tables are found beside the lines
 /// (<see cref="IPdfTableDetector"/>): their letters are read cell by cell, a table continued on the next page is one
-/// table, and each stands among the paragraphs where it is on its page. Location: page and line on the page.
+/// table, and each stands among the paragraphs where it is on its page. Pages without a text layer are read by OCR
+/// (<see cref="ReaderContext.Ocr"/>), their words made into lines by <see cref="IOcrLineBuilder"/> and then taken through
+/// the same steps. Location: page and line on the page.
 /// </summary>
 public sealed class PdfReader : INoticeReader
 {
@@ -20,6 +22,7 @@ public sealed class PdfReader : INoticeReader
     private readonly IPdfRunningLineFilter _runningLines;
     private readonly IPdfParagraphBuilder _paragraphs;
     private readonly IPdfTableDetector _tables;
+    private readonly IOcrLineBuilder _ocrLines;
 
     /// <summary>A PDF reader with the built-in steps, tuned by <paramref name="layout"/>, and any step replaced.</summary>
     /// <param name="layout">Thresholds of the built-in steps; null for <see cref="PdfLayoutOptions.Default"/>.</param>
@@ -27,13 +30,15 @@ public sealed class PdfReader : INoticeReader
     /// <param name="runningLines">Running-line removal; null for <see cref="RunningLineFilter"/>.</param>
     /// <param name="paragraphs">Lines to paragraphs; null for <see cref="LineParagraphBuilder"/>.</param>
     /// <param name="tables">Ruled tables; null for <see cref="RulingTableDetector"/>.</param>
+    /// <param name="ocrLines">OCR words to lines, for pages without a text layer; null for <see cref="OcrLineBuilder"/>.</param>
     public PdfReader(PdfLayoutOptions? layout = null, IPdfLineBuilder? lines = null, IPdfRunningLineFilter? runningLines = null,
-        IPdfParagraphBuilder? paragraphs = null, IPdfTableDetector? tables = null)
+        IPdfParagraphBuilder? paragraphs = null, IPdfTableDetector? tables = null, IOcrLineBuilder? ocrLines = null)
     {
         _tables = tables ?? new RulingTableDetector(layout);
         _lines = lines ?? new LetterLineBuilder(layout);
         _runningLines = runningLines ?? new RunningLineFilter(layout);
         _paragraphs = paragraphs ?? new LineParagraphBuilder(layout);
+        _ocrLines = ocrLines ?? new OcrLineBuilder(layout);
     }
 
     /// <inheritdoc/>
@@ -54,7 +59,8 @@ public sealed class PdfReader : INoticeReader
         ArgumentNullException.ThrowIfNull(context);
         var limits = context.Limits;
         var cancellation = context.Cancellation;
-        var document = Open(NoticeReaders.Bytes(content));
+        var bytes = NoticeReaders.Bytes(content);
+        var document = Open(bytes);
         using (document)
         {
             int pageCount;
@@ -69,11 +75,13 @@ public sealed class PdfReader : INoticeReader
             if (pageCount > limits.MaxPages)
                 throw new NoticeFormatException(NoticeErrorKind.LimitExceeded, $"the PDF has {pageCount} pages, more than the {limits.MaxPages}-page limit");
 
+            var ocr = context.Ocr;
             var warnings = new List<Warning>();
             var pages = new List<IReadOnlyList<PdfLine>>();
             var allLines = new List<IReadOnlyList<PdfLine>>();
             var tables = new List<PdfTable>();
-            var imageOnly = new List<int>();
+            var sources = new List<PageSource>();
+            var toRecognize = new List<int>();
             for (var number = 1; number <= pageCount; number++)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -87,46 +95,42 @@ public sealed class PdfReader : INoticeReader
                     warnings.Add(new Warning { Code = WarningCodes.ContentSkipped, Message = $"page {number} could not be read: {FirstLine(e.Message)}" });
                     pages.Add([]);
                     allLines.Add([]);
+                    sources.Add(new PageSource { Page = number, Method = PageMethods.Skipped });
                     continue;
                 }
-                var lines = _lines.Lines(page);
-                if (lines.Count == 0 && page.NumberOfImages > 0) imageOnly.Add(number);
+                var lines = ocr.Mode == OcrMode.Always ? [] : _lines.Lines(page);
+                var image = lines.Count == 0 && page.NumberOfImages > 0;
+                if (ocr.Mode == OcrMode.Always || (image && ocr.Mode == OcrMode.Auto)) toRecognize.Add(number);
                 var found = lines.Count == 0 ? [] : Tables(page, number, warnings);
                 tables.AddRange(found);
                 allLines.Add(lines);
                 pages.Add(PdfTableFlow.Outside(lines, found));
+                sources.Add(new PageSource { Page = number, Method = image && ocr.Mode == OcrMode.Never ? PageMethods.Skipped : PageMethods.TextLayer });
             }
+            if (toRecognize.Count > 0)
+            {
+                using var recognizer = new PdfPageOcr(bytes, document, ocr, _ocrLines, cancellation);
+                var recognized = recognizer.Recognize(toRecognize);
+                for (var i = 0; i < toRecognize.Count; i++)
+                {
+                    pages[toRecognize[i] - 1] = recognized[i].Lines;
+                    allLines[toRecognize[i] - 1] = recognized[i].Lines;
+                    sources[toRecognize[i] - 1] = recognized[i].Source;
+                }
+            }
+            var skipped = sources.Where(s => s.Method == PageMethods.Skipped && pages[s.Page - 1].Count == 0).Select(s => s.Page).ToList();
             if (pages.All(p => p.Count == 0))
-                throw imageOnly.Count > 0
+                throw skipped.Count > 0 && ocr.Mode == OcrMode.Never
                     ? new NoticeFormatException(NoticeErrorKind.NeedsOcr, "the PDF has no text layer (its pages are images): it needs OCR")
-                    : new NoticeFormatException(NoticeErrorKind.Empty, "the PDF holds no text");
-            foreach (var number in imageOnly)
-                warnings.Add(new Warning { Code = WarningCodes.ContentSkipped, Message = $"page {number} is an image without a text layer: it needs OCR" });
+                    : new NoticeFormatException(NoticeErrorKind.Empty, toRecognize.Count > 0 ? "the PDF holds no text, and OCR found none in its images" : "the PDF holds no text");
+            if (ocr.Mode == OcrMode.Never)
+                foreach (var number in skipped)
+                    warnings.Add(new Warning { Code = WarningCodes.ContentSkipped, Message = $"page {number} is an image without a text layer: it needs OCR" });
 
-            var kept = TextLayerRepair.Repair(_runningLines.Filter(pages, context.CompiledRules.EdgeLine), warnings);
-            var builder = new ExtractedDocumentBuilder();
-            PdfTableFlow.Add(builder, _paragraphs.Paragraphs(kept, PdfLineCues.From(context.CompiledRules)), PdfTableFlow.Join(tables, kept), allLines);
             string? title = null;
             try { title = document.Information?.Title; } catch (Exception e) when (e is not OperationCanceledException) { }
-            return builder.Build(InputFormat.Pdf, null, warnings, string.IsNullOrWhiteSpace(title) ? null : title.Trim());
-        }
-    }
-
-    /// <summary>Adds each paragraph as a block located by its lines' pages and lines.</summary>
-    internal static void AddParagraphs(ExtractedDocumentBuilder builder, IReadOnlyList<IReadOnlyList<PdfLine>> paragraphs)
-    {
-        foreach (var paragraph in paragraphs)
-        {
-            if (paragraph.Count == 0) continue;
-            // Lines joined across a page break are joined on no evidence (the gap above is unknown): soft breaks.
-            var text = new StringBuilder(paragraph[0].Text);
-            List<int>? soft = null;
-            for (var i = 1; i < paragraph.Count; i++)
-            {
-                if (paragraph[i].Page != paragraph[i - 1].Page) (soft ??= []).Add(text.Length);
-                text.Append('\n').Append(paragraph[i].Text);
-            }
-            builder.Add(text.ToString(), page: paragraph[0].Page, lines: [.. paragraph.Select(l => new PageLine(l.Page, l.PageLine))], softBreaks: soft);
+            return PagedDocument.Build(pages, _runningLines, _paragraphs, context, warnings, InputFormat.Pdf, sources,
+                string.IsNullOrWhiteSpace(title) ? null : title.Trim(), tables, allLines);
         }
     }
 

@@ -107,12 +107,12 @@ internal static class PdfTableFlow
             {
                 while (next < tables.Count && Before(tables[next].Table, line))
                 {
-                    if (part.Count > 0) { PdfReader.AddParagraphs(builder, [part]); part = []; }
+                    if (part.Count > 0) { PagedDocument.AddParagraphs(builder, [part]); part = []; }
                     AddTable(builder, tables[next++], allLines);
                 }
                 part.Add(line);
             }
-            if (part.Count > 0) PdfReader.AddParagraphs(builder, [part]);
+            if (part.Count > 0) PagedDocument.AddParagraphs(builder, [part]);
         }
         while (next < tables.Count) AddTable(builder, tables[next++], allLines);
     }
