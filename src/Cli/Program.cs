@@ -17,11 +17,12 @@ public static class Program
 
     /// <summary>
     /// Runs the command line with the given output writers (tests pass their own), speaking <paramref name="language"/>
-    /// (<c>en</c>, the default, or <c>zh</c>).
+    /// (<c>en</c>, the default, or <c>zh</c>), reading <paramref name="stdin"/> for the input <c>-</c> (default: standard input).
     /// </summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool errorIsTerminal = false, string language = "en")
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool errorIsTerminal = false, string language = "en", Stream? stdin = null)
     {
         var console = new CliConsole(stdout, stderr, errorIsTerminal) { Text = Messages.For(language) };
+        if (stdin is not null) console = console with { OpenInput = () => stdin };
         var root = BuildRoot(console);
         var result = root.Parse(args);
         if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
@@ -77,4 +78,7 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool ErrorIs
 {
     /// <summary>The messages in the user's language.</summary>
     public Messages Text { get; init; } = Messages.English;
+
+    /// <summary>Opens what the input <c>-</c> reads: standard input.</summary>
+    public Func<Stream> OpenInput { get; init; } = Console.OpenStandardInput;
 }

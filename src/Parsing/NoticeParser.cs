@@ -74,6 +74,14 @@ public sealed class NoticeParser
         return InputBytes.Read(stream, Options.Limits, path);
     }
 
+    /// <summary>
+    /// Reads a stream to its end the way <see cref="Parse(Stream, InputFormat, string?, CancellationToken)"/> does, for a
+    /// caller that looks at the content before parsing it (standard input, a pipe): no more than
+    /// <see cref="ParserLimits.MaxInputBytes"/> bytes are read, whatever the stream claims.
+    /// </summary>
+    /// <exception cref="NoticeFormatException">The stream cannot be read or holds more than the size limit.</exception>
+    public byte[] ReadStream(Stream stream, string? sourcePath = null) => InputBytes.Read(stream, Options.Limits, sourcePath);
+
     /// <summary>Parses a file, detecting its format from the content unless <paramref name="format"/> names it.</summary>
     /// <exception cref="NoticeFormatException">The file cannot be read or parsed; the message says why.</exception>
     public Notice ParseFile(string path, InputFormat format = default, CancellationToken cancellation = default) =>

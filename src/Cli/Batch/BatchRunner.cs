@@ -24,9 +24,12 @@ internal sealed record BatchSummary(int Files, int Parsed, int WithWarnings, int
 /// <param name="pool">The worker processes, when some files are parsed in them.</param>
 /// <param name="isolate">Which formats are parsed in <paramref name="pool"/>.</param>
 /// <param name="withText">Keep each notice's extracted text in its outcome (for outputs that show it).</param>
+/// <param name="openInput">Opens standard input, for the input <c>-</c>.</param>
 internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeout, WorkerPool? pool = null, Func<InputFormat, bool>? isolate = null,
-    bool withText = false)
+    bool withText = false, Func<Stream>? openInput = null)
 {
+    private readonly Func<Stream> _openInput = openInput ?? Console.OpenStandardInput;
+
     public async Task<BatchSummary> RunAsync(IReadOnlyList<InputFile> files, Func<FileOutcome, Task> write, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
@@ -91,7 +94,7 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
         try
         {
             var (outcome, isolated, hash) = timeout is { } t ? await work.WaitAsync(t, cancellation).ConfigureAwait(false) : await work.ConfigureAwait(false);
-            if (isolated is { } format) outcome = await pool!.ParseAsync(file, format, withText, cancellation).ConfigureAwait(false);
+            if (isolated is var (format, content)) outcome = await pool!.ParseAsync(file, content, format, withText, cancellation).ConfigureAwait(false);
             return outcome! with { ContentHash = hash };
         }
         catch (TimeoutException)
@@ -112,15 +115,24 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
     }
 
     /// <summary>
-    /// Reads the file once, hashes it and detects its format; parses it here unless the format is isolated (then
+    /// Reads the file once (standard input for <c>-</c>), hashes it and detects its format; parses it here unless the format is isolated (then
     /// returns the format). A notice parsed here gets its text's fingerprint, and its text when the output wants it.
     /// </summary>
-    private (FileOutcome? Outcome, InputFormat? Isolated, string Hash) ParseHere(InputFile file, CancellationToken cancellation)
+    private (FileOutcome? Outcome, (InputFormat, byte[])? Isolated, string Hash) ParseHere(InputFile file, CancellationToken cancellation)
     {
-        var content = parser.ReadFile(file.FullPath);
+        byte[] content;
+        if (file.IsStandardInput)
+        {
+            using var stdin = _openInput();
+            content = parser.ReadStream(stdin, file.DisplayPath);
+        }
+        else
+        {
+            content = parser.ReadFile(file.FullPath);
+        }
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        var format = parser.DetectFormat(content, file.FullPath);
-        if (pool is not null && isolate?.Invoke(format) == true) return (null, format, hash);
+        var format = parser.DetectFormat(content, file.DisplayPath);
+        if (pool is not null && isolate?.Invoke(format) == true) return (null, (format, content), hash);
         var parsed = parser.ParseWithDocument(content, format, file.DisplayPath, cancellation);
         return (new FileOutcome(file, parsed.Notice, null)
         {

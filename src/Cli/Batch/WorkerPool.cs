@@ -64,8 +64,8 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
         }
     }
 
-    /// <summary>Parses <paramref name="file"/> in a worker; with <paramref name="withText"/>, the worker sends its extracted text too.</summary>
-    public async Task<FileOutcome> ParseAsync(InputFile file, InputFormat format, bool withText, CancellationToken cancellation)
+    /// <summary>Parses <paramref name="file"/>'s <paramref name="content"/> in a worker; with <paramref name="withText"/>, the worker sends its extracted text too.</summary>
+    public async Task<FileOutcome> ParseAsync(InputFile file, byte[] content, InputFormat format, bool withText, CancellationToken cancellation)
     {
         var worker = await Rent(cancellation).ConfigureAwait(false);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -73,9 +73,8 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
         WorkerProtocol.Answer? answer;
         try
         {
-            var request = WorkerProtocol.WriteRequest(new WorkerProtocol.Request(file.FullPath, file.DisplayPath, format.Name, withText));
-            await worker.Process.StandardInput.WriteAsync((request + "\n").AsMemory(), limit.Token).ConfigureAwait(false);
-            await worker.Process.StandardInput.FlushAsync(limit.Token).ConfigureAwait(false);
+            await WorkerProtocol.WriteRequestAsync(worker.Process.StandardInput.BaseStream, new WorkerProtocol.Request(file.DisplayPath, format.Name, withText),
+                content, limit.Token).ConfigureAwait(false);
             answer = await WorkerProtocol.ReadAnswerAsync(worker.Output, limit.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
@@ -142,7 +141,6 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            StandardInputEncoding = new System.Text.UTF8Encoding(false),
         };
         foreach (var arg in prefix.Concat(workerArguments)) start.ArgumentList.Add(arg);
         start.ArgumentList.Add(indented ? "--json=indented" : "--json=line");

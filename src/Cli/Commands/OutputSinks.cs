@@ -11,6 +11,9 @@ namespace Extractor.Cli.Commands;
 /// </summary>
 internal static class OutputSinks
 {
+    /// <summary>The <c>-o</c> value that names standard output.</summary>
+    public const string StandardOutput = "-";
+
     /// <summary>What a run writes to: the sink, and the database when it is one (it knows what was loaded before).</summary>
     public sealed record Plan(IResultSink Sink, DuckDbSink? Database);
 
@@ -51,7 +54,7 @@ internal static class OutputSinks
         var toFolder = false;
         try
         {
-            var output = request.Output;
+            var output = request.Output == StandardOutput ? null : request.Output;
             if (output is null)
             {
                 if (format is "xlsx" or "duckdb") throw new UsageException(m.Format("NeedsFile", format));

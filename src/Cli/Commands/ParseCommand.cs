@@ -19,14 +19,15 @@ internal static class ParseCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files and folders of notices (TXT, HTML, MHTML, DOCX, Word 2003 XML, XLSX, XLS, PDF; the format is read from the content).",
+            Description = "Files and folders of notices (TXT, HTML, MHTML, DOCX, Word 2003 XML, XLSX, XLS, PDF; the format is read from the content); "
+                + "- reads standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string?>("--output", "-o")
         {
             Description = "Where to write. json, html: a file for one input, else a folder mirroring the inputs (NAME.EXT.json or .html each; "
                 + "html adds index.html). jsonl, csv, xlsx, duckdb: a file. parquet: a folder. Omit to print to stdout (json or html for one input; "
-                + "jsonl; csv). An existing file is kept unless --force.",
+                + "jsonl; csv), or give -. An existing file is kept unless --force.",
             HelpName = "FILE|DIR",
         };
         var format = new Option<string?>("--format", "-f")
@@ -193,7 +194,7 @@ internal static class ParseCommand
                 : new WorkerPool([WorkerCommand.Name, .. ReaderOptions.Arguments(request.Encoding, request.Rules, request.Limits ?? new ParserLimits())],
                     request.Jobs, timeLimit, indented: format == "json");
             var runner = new BatchRunner(parser, request.Jobs, timeLimit, pool, request.Isolate == "all" ? _ => true : f => f == InputFormat.Pdf,
-                withText: format == "html");
+                withText: format == "html", openInput: console.OpenInput);
             // Copies are looked for across the batch (and what a database held before); a single file has nothing to copy.
             var copiesOf = batch ? new DuplicateFinder() : null;
             if (copiesOf is not null) plan.Database?.Seed(copiesOf);

@@ -6,7 +6,17 @@ namespace Extractor.Cli.IO;
 /// <param name="FullPath">The absolute path.</param>
 /// <param name="DisplayPath">The path as the user would write it (the argument, or the argument joined with the relative path), '/'-separated.</param>
 /// <param name="RelativePath">The path under the folder argument (the file name for a file argument), '/'-separated.</param>
-internal sealed record InputFile(string FullPath, string DisplayPath, string RelativePath);
+internal sealed record InputFile(string FullPath, string DisplayPath, string RelativePath)
+{
+    /// <summary>The argument that stands for standard input.</summary>
+    public const string StandardInputName = "-";
+
+    /// <summary>Standard input (<c>-</c>): read into memory, within the size limit, never opened by name.</summary>
+    public static readonly InputFile StandardInput = new(StandardInputName, StandardInputName, "stdin") { IsStandardInput = true };
+
+    /// <summary>This is standard input.</summary>
+    public bool IsStandardInput { get; init; }
+}
 
 /// <summary>Which files of a folder to read.</summary>
 /// <param name="Recursive">Walk sub-folders.</param>
@@ -74,7 +84,7 @@ internal static class InputSet
         name.EndsWith(".expected.json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Expands <paramref name="paths"/>: a file stands for itself (whatever its name); a folder for the files under it that
+    /// Expands <paramref name="paths"/>: <c>-</c> for standard input; a file stands for itself (whatever its name); a folder for the files under it that
     /// <paramref name="filter"/> accepts, hidden files and folders skipped, in ordinal order of their paths. Paths that do
     /// not exist are returned in <paramref name="missing"/>, folders that cannot be listed in <paramref name="unreadable"/>.
     /// </summary>
@@ -86,7 +96,11 @@ internal static class InputSet
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var arg in paths)
         {
-            if (File.Exists(arg))
+            if (arg == InputFile.StandardInputName)
+            {
+                if (seen.Add(arg)) files.Add(InputFile.StandardInput);
+            }
+            else if (File.Exists(arg))
             {
                 var full = Path.GetFullPath(arg);
                 if (seen.Add(full)) files.Add(new InputFile(full, arg.Replace('\\', '/'), Path.GetFileName(full)));

@@ -38,8 +38,6 @@ internal static class CliProcess
         return Finish(process, stdin);
     }
 
-    public static Result Run(params string[] args) => Run(null, null, args);
-
     /// <summary>Feeds <paramref name="stdin"/>, then waits for the process and collects what it wrote.</summary>
     public static Result Finish(Process process, byte[]? stdin = null)
     {
