@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text;
 using Extractor.Cli.Commands;
 using Extractor.Cli.Localization;
@@ -8,18 +9,38 @@ namespace Extractor.Cli;
 /// <summary>Entry point of the <c>extractor</c> command.</summary>
 public static class Program
 {
-    /// <summary>Runs the command line and returns the exit code: 0 ok, 1 a file failed or mismatched, 2 bad usage.</summary>
+    /// <summary>
+    /// Runs the command line and returns the exit code: 0 ok, 1 a file failed or mismatched, 2 bad usage, 130 cancelled
+    /// by Ctrl-C (SIGINT), 143 by SIGTERM.
+    /// </summary>
     public static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(false);
-        return Run(args, Console.Out, Console.Error, errorIsTerminal: !Console.IsErrorRedirected, language: UiLanguage.Current());
+        // The first Ctrl-C or SIGTERM cancels: no file is started any more, what finished is written with the errors
+        // report and the summary, temporary files are removed; the exit code is 128 + the signal. A second one ends the
+        // process at once (what it leaves is swept by the next run into the same folder).
+        using var cancel = new CancellationTokenSource();
+        var signal = 0;
+        void Handle(PosixSignalContext context)
+        {
+            if (Interlocked.CompareExchange(ref signal, context.Signal == PosixSignal.SIGTERM ? 15 : 2, 0) != 0) return;
+            context.Cancel = true;
+            cancel.Cancel();
+        }
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle);
+        var code = Run(args, Console.Out, Console.Error, errorIsTerminal: !Console.IsErrorRedirected, language: UiLanguage.Current(),
+            cancellation: cancel.Token);
+        return signal != 0 ? 128 + signal : code;
     }
 
     /// <summary>
     /// Runs the command line with the given output writers (tests pass their own), speaking <paramref name="language"/>
-    /// (<c>en</c>, the default, or <c>zh</c>), reading <paramref name="stdin"/> for the input <c>-</c> (default: standard input).
+    /// (<c>en</c>, the default, or <c>zh</c>), reading <paramref name="stdin"/> for the input <c>-</c> (default: standard input);
+    /// <paramref name="cancellation"/> stops a batch as Ctrl-C does.
     /// </summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool errorIsTerminal = false, string language = "en", Stream? stdin = null)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool errorIsTerminal = false, string language = "en", Stream? stdin = null,
+        CancellationToken cancellation = default)
     {
         var console = new CliConsole(stdout, stderr, errorIsTerminal) { Text = Messages.For(language) };
         if (stdin is not null) console = console with { OpenInput = () => stdin };
@@ -31,7 +52,9 @@ public static class Program
             stderr.WriteLine("Run 'extractor --help' for usage.");
             return ExitCodes.Usage;
         }
-        return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        // Signals are handled by Main (ProcessTerminationTimeout null): the command decides what a cancel leaves behind.
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+        return result.InvokeAsync(invocation, cancellation).GetAwaiter().GetResult();
     }
 
     internal static RootCommand BuildRoot(CliConsole console)
@@ -68,6 +91,9 @@ internal static class ExitCodes
     public const int Ok = 0;
     public const int Failed = 1;
     public const int Usage = 2;
+
+    /// <summary>Cancelled (128 + SIGINT); SIGTERM gives 143.</summary>
+    public const int Cancelled = 130;
 }
 
 /// <summary>

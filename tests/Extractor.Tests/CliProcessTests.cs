@@ -77,4 +77,81 @@ public sealed class CliProcessTests
         Assert.That(result.Code, Is.EqualTo(1));
         Assert.That(result.Stderr, Does.Contain("-: the input is larger than the 1 MiB limit"));
     }
+
+    /// <summary>
+    /// A batch that cannot finish: a folder of two notices and a damaged file, then standard input, which the test keeps
+    /// open and never writes. Once the damaged file's error line is out, every file of the folder has been written, and
+    /// the batch waits on standard input: the signal comes then.
+    /// </summary>
+    private (System.Diagnostics.Process Process, string Seen) StartStuckBatch(params string[] output)
+    {
+        var input = Path_("in");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "a.txt"), Notice(1));
+        File.WriteAllText(Path.Combine(input, "b.txt"), Notice(2));
+        File.WriteAllBytes(Path.Combine(input, "z-broken.docx"), File.ReadAllBytes(Repo.Sample("formats/seed-002-libreoffice.docx"))[..2000]);
+        var process = CliProcess.Start(_dir, ["parse", input, "-", .. output, "-j", "2"]);
+        var seen = new System.Text.StringBuilder();
+        while (process.StandardError.ReadLine() is { } line)
+        {
+            seen.AppendLine(line);
+            if (line.Contains("z-broken.docx", StringComparison.Ordinal)) return (process, seen.ToString());
+        }
+        Assert.Fail("the batch ended before the damaged file was reported: " + seen);
+        return default;
+    }
+
+    [TestCase("INT", 130, TestName = "Ctrl_C_writes_what_finished_the_errors_report_and_the_summary_and_exits_130")]
+    [TestCase("TERM", 143, TestName = "SIGTERM_writes_what_finished_the_errors_report_and_the_summary_and_exits_143")]
+    public void A_cancelled_batch_writes_what_finished(string signal, int code)
+    {
+        var (process, seen) = StartStuckBatch("-o", Path_("out"));
+        using (process)
+        {
+            CliProcess.Signal(process.Id, signal);
+            var result = CliProcess.Finish(process, keepInputOpen: true);
+            var stderr = seen + result.Stderr;
+            Assert.That(result.Code, Is.EqualTo(code), stderr);
+            Assert.That(stderr, Does.Not.Contain("Exception").And.Not.Contain("   at "));
+            Assert.That(stderr, Does.Contain("4 files").And.Contain("1 not parsed (cancelled)"));
+            Assert.That(stderr, Does.Contain("cancelled: 1 of 4 files were not parsed"));
+            Assert.That(File.Exists(Path_("out", "a.txt.json")) && File.Exists(Path_("out", "b.txt.json")), Is.True);
+            Assert.That(File.ReadAllText(Path_("out", "errors.csv")), Does.Contain("z-broken.docx").And.Not.Contain("stdin"));
+            Assert.That(Directory.GetFiles(_dir, "*.tmp", SearchOption.AllDirectories), Is.Empty, "no temporary file is left");
+        }
+    }
+
+    [Test]
+    public void A_cancelled_batch_commits_a_table_of_the_files_that_finished()
+    {
+        var (process, seen) = StartStuckBatch("-o", Path_("out", "all.jsonl"));
+        using (process)
+        {
+            CliProcess.Signal(process.Id, "INT");
+            var result = CliProcess.Finish(process, keepInputOpen: true);
+            Assert.That(result.Code, Is.EqualTo(130), seen + result.Stderr);
+            Assert.That(File.ReadAllLines(Path_("out", "all.jsonl")), Has.Length.EqualTo(2));
+            Assert.That(File.ReadAllText(Path_("out", "all.errors.csv")), Does.Contain("z-broken.docx"));
+            Assert.That(Directory.GetFiles(_dir, "*.tmp", SearchOption.AllDirectories), Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Temporary_files_of_a_killed_run_are_swept_by_the_next_run_into_the_same_folder()
+    {
+        var (process, _) = StartStuckBatch("-o", Path_("out", "all.xlsx"));
+        using (process)
+        {
+            var left = Directory.GetFiles(Path_("out"), ".extractor.*.tmp");
+            Assert.That(left, Is.Not.Empty, "the workbook's spools and nothing else are temporary while the batch runs");
+            CliProcess.Signal(process.Id, "KILL");
+            process.WaitForExit();
+            Assert.That(left.Where(File.Exists), Is.Not.Empty, "a killed run cannot clean up");
+        }
+        var next = CliProcess.Run(null, _dir, "parse", Path_("in", "a.txt"), "-o", Path_("out", "a.json"));
+        Assert.That(next.Code, Is.Zero, next.Stderr);
+        Assert.That(Directory.GetFiles(Path_("out"), "*.tmp"), Is.Empty);
+        Assert.That(Directory.GetFiles(Path.GetTempPath(), "*.tmp").Where(f => File.GetLastWriteTimeUtc(f) > DateTime.UtcNow.AddMinutes(-1))
+            .Where(f => File.ReadAllText(f).Contains("z-broken", StringComparison.Ordinal)), Is.Empty, "no spool in the temporary folder");
+    }
 }

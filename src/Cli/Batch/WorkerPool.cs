@@ -77,9 +77,10 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
                 content, limit.Token).ConfigureAwait(false);
             answer = await WorkerProtocol.ReadAnswerAsync(worker.Output, limit.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            Retire(worker);
+            Retire(worker); // it is in the middle of a request: out of step
+            if (cancellation.IsCancellationRequested) throw;
             return new FileOutcome(file, null, $"timed out after {timeout!.Value.TotalSeconds:0.#} s") { ErrorKind = NoticeErrorKind.TimedOut };
         }
         catch (IOException)

@@ -234,6 +234,12 @@ internal static class ParseCommand
             }
         }
         if (batch && !request.Quiet) console.Error.WriteLine("extractor: " + Describe(summary, writeFailures, copies, plan.Database?.AlreadyLoaded ?? 0, m));
+        if (cancellation.IsCancellationRequested)
+        {
+            // What had finished is written, with the errors report; the rest is left for another run.
+            console.Error.WriteLine("extractor: " + m.Format("Cancelled", summary.NotDone, summary.Files));
+            return ExitCodes.Cancelled;
+        }
         return summary.Failed + writeFailures + missing.Count + unreadable.Count > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
@@ -260,6 +266,7 @@ internal static class ParseCommand
         var line = m.Format("Summary", s.Files, seconds.ToString("0.0", c), (s.Files / seconds).ToString("0.#", c), s.Parsed - writeFailures,
             s.WithWarnings, s.Failed + writeFailures, s.Items.ToString("N0", c), (s.Items / seconds).ToString("0", c));
         if (s.Empty > 0) line += m.Format("SummaryEmpty", s.Empty);
+        if (s.NotDone > 0) line += m.Format("SummaryNotDone", s.NotDone);
         if (copies > 0) line += m.Format("SummaryDuplicates", copies);
         if (alreadyLoaded > 0) line += m.Format("SummaryAlreadyLoaded", alreadyLoaded);
         return line;

@@ -10,17 +10,19 @@ namespace Extractor.Cli.Export;
 /// while the batch runs and written with <see cref="OpenXmlWriter"/> at the end, so memory stays flat. Each sheet has a
 /// bold, frozen header row, an autofilter and column widths fitted to the content.
 /// </summary>
-internal sealed class XlsxWorkbook : IDisposable
+/// <param name="spoolDirectory">Where the rows are spooled: the output's folder, so that a run killed before it could
+/// remove them leaves them where the next run sweeps them (<see cref="IO.AtomicFile.Sweep"/>).</param>
+internal sealed class XlsxWorkbook(string spoolDirectory) : IDisposable
 {
     /// <summary>Excel's limit on the characters of a cell.</summary>
     private const int MaxCell = 32_767;
 
-    private sealed class Sheet(string name, IReadOnlyList<Column> columns, string headers)
+    private sealed class Sheet(string name, IReadOnlyList<Column> columns, string headers, string spool)
     {
         public string Name { get; } = name;
         public IReadOnlyList<Column> Columns { get; } = columns;
         public string[] Headers { get; } = [.. columns.Select(c => c.Header(headers))];
-        public string Spool { get; } = Path.GetTempFileName();
+        public string Spool { get; } = spool;
         public StreamWriter? Writer { get; set; }
         public int Rows { get; set; }
         public double[] Widths { get; } = [.. columns.Select(c => Width(c.Header(headers)))];
@@ -31,7 +33,7 @@ internal sealed class XlsxWorkbook : IDisposable
     /// <summary>Adds a sheet whose header row names the columns in <paramref name="headers"/> (<c>en</c> or <c>zh</c>).</summary>
     public int AddSheet(string name, IReadOnlyList<Column> columns, string headers = "en")
     {
-        var sheet = new Sheet(name, columns, headers);
+        var sheet = new Sheet(name, columns, headers, IO.AtomicFile.TempFile(spoolDirectory));
         sheet.Writer = new StreamWriter(sheet.Spool, append: false, new System.Text.UTF8Encoding(false));
         _sheets.Add(sheet);
         return _sheets.Count - 1;

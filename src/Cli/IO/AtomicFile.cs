@@ -53,9 +53,63 @@ internal sealed class AtomicFile : IDisposable
         if (!overwrite && File.Exists(path)) throw new ExistsException(path);
         var directory = System.IO.Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(directory);
-        var temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var temp = TempFile(directory);
         using (File.Create(temp)) { }
         return new AtomicFile(path, temp, overwrite);
+    }
+
+    /// <summary>
+    /// A new temporary file's name in <paramref name="directory"/>: <c>.extractor.PID.RANDOM.tmp</c>, short whatever the
+    /// output's name (a name near the file system's limit still has room for it). Temporary files a killed run left
+    /// there are swept first.
+    /// </summary>
+    public static string TempFile(string directory)
+    {
+        Sweep(directory);
+        return System.IO.Path.Combine(directory, $"{TempPrefix}{Environment.ProcessId}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))}.tmp");
+    }
+
+    private const string TempPrefix = ".extractor.";
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Swept = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Removes the temporary files (and a database's <c>.wal</c> beside one) that runs of this tool which are no longer
+    /// running left in <paramref name="directory"/> — killed before they could clean up. Once per folder and run.
+    /// </summary>
+    internal static void Sweep(string directory)
+    {
+        if (!Swept.TryAdd(directory, true) || !Directory.Exists(directory)) return;
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(directory, TempPrefix + "*"))
+            {
+                var parts = System.IO.Path.GetFileName(file)[TempPrefix.Length..].Split('.');
+                if (parts.Length < 3 || parts[2] != "tmp" || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                    || pid == Environment.ProcessId || IsRunning(pid))
+                    continue;
+                try { File.Delete(file); }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // a folder we cannot list: writing there will say what is wrong
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Opens the temporary file for writing (readable too: a ZIP package reads back what it wrote).</summary>

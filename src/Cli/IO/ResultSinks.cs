@@ -161,13 +161,16 @@ internal sealed class XlsxSink : IResultSink
 {
     private readonly string _path;
     private readonly bool _force;
-    private readonly XlsxWorkbook _workbook = new();
+    private readonly XlsxWorkbook _workbook;
     private readonly int _notices, _items, _errors;
 
     public XlsxSink(string path, bool force, string headers = "en")
     {
         if (!force && File.Exists(path)) throw new AtomicFile.ExistsException(path);
         (_path, _force) = (path, force);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        _workbook = new XlsxWorkbook(directory);
         var zh = headers == "zh";
         _notices = _workbook.AddSheet(zh ? "通报" : "Notices", Tables.Notices, headers);
         _items = _workbook.AddSheet(zh ? "问题" : "Items", Tables.Items, headers);

@@ -38,8 +38,11 @@ internal static class CliProcess
         return Finish(process, stdin);
     }
 
-    /// <summary>Feeds <paramref name="stdin"/>, then waits for the process and collects what it wrote.</summary>
-    public static Result Finish(Process process, byte[]? stdin = null)
+    /// <summary>
+    /// Feeds <paramref name="stdin"/> and closes it (unless <paramref name="keepInputOpen"/>: a process that was signalled
+    /// must end without seeing its input end), then waits for the process and collects what it wrote.
+    /// </summary>
+    public static Result Finish(Process process, byte[]? stdin = null, bool keepInputOpen = false)
     {
         var stdout = new MemoryStream();
         var copy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
@@ -47,7 +50,7 @@ internal static class CliProcess
         try
         {
             if (stdin is not null) process.StandardInput.BaseStream.Write(stdin);
-            process.StandardInput.Close();
+            if (!keepInputOpen) process.StandardInput.Close();
         }
         catch (IOException)
         {
