@@ -137,6 +137,13 @@ public sealed class NoticeParser
         {
             throw e.WithPath(sourcePath);
         }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
+        {
+            // No default rule comes near its time-out (each call sees a bounded window of text); a pattern of a rules
+            // file that backtracks without end can. The text is not at fault, but this parser cannot read it.
+            throw new NoticeFormatException(NoticeErrorKind.LimitExceeded,
+                $"a rule pattern took longer than {e.MatchTimeout.TotalSeconds:0.#} s on this text: check the patterns of the rules file", e) { SourcePath = sourcePath };
+        }
     }
 
     /// <summary>The reader stage alone: the extracted text and its blocks.</summary>

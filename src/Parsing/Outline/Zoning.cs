@@ -21,7 +21,7 @@ internal readonly record struct Zones(int BodyStart, int Closing, int Signature)
         var signature = units.Count;
         // Attachment lines (附件：…) may follow the signature: they stay with it.
         var end = units.Count;
-        while (end > lowest && units[end - 1].Kind == UnitKind.Plain && rules.Metadata.AttachmentLine.IsMatch(units[end - 1].Paragraph.MatchText)) end--;
+        while (end > lowest && units[end - 1].Kind == UnitKind.Plain && BoundedMatches.IsLine(rules.Metadata.AttachmentLine, units[end - 1].Paragraph.MatchText)) end--;
         for (var k = end - 1; k >= lowest; k--)
         {
             if (units[k].Kind != UnitKind.Plain || !IsSignatureLine(units[k].Paragraph.MatchText, rules)) break;
@@ -57,9 +57,9 @@ internal readonly record struct Zones(int BodyStart, int Closing, int Signature)
     {
         if (text.Length > 40) return false;
         var md = rules.Metadata;
-        if (md.DateLine.IsMatch(text) || md.IssuerLine.IsMatch(text)) return true;
-        var date = md.TitleDate.Match(text);
-        return date.Success && date.Index > 0 && md.IssuerLine.IsMatch(text[..date.Index].TrimEnd());
+        if (BoundedMatches.IsLine(md.DateLine, text) || BoundedMatches.IsLine(md.IssuerLine, text)) return true;
+        var date = BoundedMatches.Line(md.TitleDate, text);
+        return date.Success && date.Index > 0 && BoundedMatches.IsLine(md.IssuerLine, text[..date.Index].TrimEnd());
     }
 
     /// <summary>A paragraph of closing text, by its cues (only the strong ones, those it contains, when <paramref name="strongOnly"/>).</summary>

@@ -46,12 +46,12 @@ internal static partial class FrontMatter
         {
             var p = front[i];
             var text = p.Text;
-            if (md.FieldLine.Match(text) is { Success: true } field
+            if (BoundedMatches.Line(md.FieldLine, text) is { Success: true } field
                 && md.FieldRoles.TryGetValue(string.Concat(field.Groups["label"].Value.Where(c => !char.IsWhiteSpace(c))), out var role))
             {
                 lines.Add(new FrontLine(p, FrontKind.Field, role, field.Groups["value"].Index));
                 // A label alone (文件名称：) has its value on the next line: that line is the field's too.
-                if (field.Groups["value"].Length == 0 && i + 1 < front.Count && !md.FieldLine.IsMatch(front[i + 1].Text))
+                if (field.Groups["value"].Length == 0 && i + 1 < front.Count && !BoundedMatches.IsLine(md.FieldLine, front[i + 1].Text))
                     lines.Add(new FrontLine(front[++i], FrontKind.Field, role, 0));
             }
             else if (text.Length <= MaxChromeLength && rules.ChromeLine.IsMatch(text))
