@@ -196,4 +196,21 @@ public sealed class BatchCliTests
         Assert.That(Run("parse", pdf, "-o", Out("worker.jsonl"), "--isolate", "pdf").Code, Is.Zero);
         Assert.That(File.ReadAllText(Out("worker.jsonl")), Is.EqualTo(Parsing.NoticeJson.SerializeLine(Parsing.NoticeJson.Deserialize(File.ReadAllText(Out("here.json")))) + "\n"));
     }
+
+    [TestCase("none", TestName = "A_rule_pattern_that_backtracks_without_end_fails_its_file_only_in_process")]
+    [TestCase("all", TestName = "A_rule_pattern_that_backtracks_without_end_fails_its_file_only_in_a_worker")]
+    public void A_rule_pattern_that_backtracks_without_end_fails_its_file_only(string isolate)
+    {
+        // Once a regex time-out escaped the library: --timeout 0 crashed the batch, --isolate all said "internal error".
+        var rules = Path.Combine(_dir, "slow.rules.json");
+        File.WriteAllText(rules, """{ "stats": [ { "name": "x", "pattern": "(a+)+b" } ] }""");
+        var input = Path.Combine(_dir, "slow");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "a.txt"), "总体情况" + new string('a', 40) + "。\n一、问题\n整改情况：已完成。");
+        File.Copy(Repo.Seed002, Path.Combine(input, "b.txt"));
+        var (code, stdout, stderr) = Run("parse", input, "--rules", rules, "--timeout", "0", "--isolate", isolate, "-f", "jsonl", "-q");
+        Assert.That(code, Is.EqualTo(1), stderr);
+        Assert.That(stderr.Trim(), Does.EndWith("a.txt: a rule pattern took longer than 2 s on this text: check the patterns of the rules file"));
+        Assert.That(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1));
+    }
 }
