@@ -45,16 +45,41 @@ public static class Program
         var console = new CliConsole(stdout, stderr, errorIsTerminal) { Text = Messages.For(language) };
         if (stdin is not null) console = console with { OpenInput = () => stdin };
         var root = BuildRoot(console);
-        var result = root.Parse(args);
-        if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
+        // No response files: an argument such as '@evil.txt' (a file name a folder may well hold, expanded by the
+        // shell's '*') is a file to parse, never a list of options read from a file.
+        var result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var errors = result.Errors.Select(e => e.Message).Concat(UnknownOptions(result)).ToList();
+        if (errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
         {
-            foreach (var error in result.Errors) stderr.WriteLine($"extractor: {error.Message}");
+            foreach (var error in errors) stderr.WriteLine($"extractor: {error}");
             stderr.WriteLine("Run 'extractor --help' for usage.");
             return ExitCodes.Usage;
         }
         // Signals are handled by Main (ProcessTerminationTimeout null): the command decides what a cancel leaves behind.
         var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         return result.InvokeAsync(invocation, cancellation).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Arguments that look like options but are none (<c>--bogus</c>, or <c>--version</c> after a command): the parser
+    /// takes them as paths, but they are usage errors. After <c>--</c>, a name that starts with a dash is a name; a
+    /// lone <c>-</c> is standard input or output.
+    /// </summary>
+    private static IEnumerable<string> UnknownOptions(ParseResult result)
+    {
+        var tokens = result.Tokens;
+        var end = tokens.Count;
+        for (var i = 0; i < tokens.Count; i++)
+            if (tokens[i].Type == System.CommandLine.Parsing.TokenType.DoubleDash) { end = i; break; }
+        foreach (var argument in result.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>())
+            foreach (var token in argument.Tokens)
+            {
+                if (token.Value.Length < 2 || token.Value[0] != '-') continue;
+                var at = -1;
+                for (var i = 0; i < tokens.Count; i++)
+                    if (ReferenceEquals(tokens[i], token)) { at = i; break; }
+                if (at < end) yield return $"unknown option '{token.Value}' (a file whose name starts with '-' goes after '--': extractor parse -- {token.Value})";
+            }
     }
 
     internal static RootCommand BuildRoot(CliConsole console)

@@ -154,4 +154,21 @@ public sealed class CliProcessTests
         Assert.That(Directory.GetFiles(Path.GetTempPath(), "*.tmp").Where(f => File.GetLastWriteTimeUtc(f) > DateTime.UtcNow.AddMinutes(-1))
             .Where(f => File.ReadAllText(f).Contains("z-broken", StringComparison.Ordinal)), Is.Empty, "no spool in the temporary folder");
     }
+
+    [Test]
+    public void An_argument_starting_with_at_is_a_file_never_a_response_file_of_options()
+    {
+        // `extractor parse *` in a folder holding @evil.txt, whose lines are options, once overwrote victim.txt.
+        var input = Path_("in");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "evil.txt"), "--output\nvictim.txt\n--force\n");
+        File.WriteAllText(Path.Combine(input, "@evil.txt"), "--output\nvictim.txt\n--force\n");
+        File.WriteAllText(Path.Combine(input, "victim.txt"), "keep me");
+        File.WriteAllText(Path.Combine(input, "notice.txt"), Notice(1));
+        var result = CliProcess.Run(null, input, "parse", "@evil.txt", "evil.txt", "notice.txt", "victim.txt", "-f", "jsonl", "-q");
+        Assert.That(File.ReadAllText(Path.Combine(input, "victim.txt")), Is.EqualTo("keep me"));
+        Assert.That(result.Stderr, Does.Not.Contain("Response file"));
+        var paths = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => NoticeJson.Deserialize(l).Source.Path).ToList();
+        Assert.That(paths, Is.EqualTo(new[] { "@evil.txt", "evil.txt", "notice.txt", "victim.txt" }));
+    }
 }

@@ -38,7 +38,7 @@ internal static class ParseCommand
                 + "parquet (the same tables as Parquet files). Default: from the -o extension (.jsonl .csv .xlsx .html .duckdb), else json.",
             HelpName = "json|jsonl|csv|xlsx|html|duckdb|parquet",
         };
-        format.AcceptOnlyFromAmong(Formats);
+        format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, Formats);
         var recursive = new Option<bool>("--recursive", "-r")
         {
             Description = "Walk sub-folders (--recursive false reads only the folders given).",
@@ -83,7 +83,7 @@ internal static class ParseCommand
             DefaultValueFactory = _ => "pdf",
             HelpName = "pdf|all|none",
         };
-        isolate.AcceptOnlyFromAmong("pdf", "all", "none");
+        isolate.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "pdf", "all", "none");
         var headers = new Option<string>("--headers")
         {
             Description = "Column names of csv and xlsx, and of the duckdb views NAME_zh: en (the JSON contract's: problem, status…) "
@@ -91,7 +91,7 @@ internal static class ParseCommand
             DefaultValueFactory = _ => "en",
             HelpName = "en|zh",
         };
-        headers.AcceptOnlyFromAmong("en", "zh");
+        headers.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "en", "zh");
         var append = new Option<bool>("--append")
         {
             Description = "Add to an existing DuckDB database (-o FILE.duckdb) in one transaction; a file whose content is already in it "
@@ -121,7 +121,7 @@ internal static class ParseCommand
             return RunAsync(new ParseRequest(
                 result.GetValue(paths) ?? [],
                 result.GetValue(output),
-                result.GetValue(format),
+                result.GetValue(format)?.ToLowerInvariant(),
                 encoding,
                 rules,
                 result.GetValue(force),
@@ -133,8 +133,8 @@ internal static class ParseCommand
                 result.GetValue(errors),
                 result.GetValue(timeout),
                 limits,
-                result.GetValue(isolate) ?? "pdf",
-                result.GetValue(headers) ?? "en",
+                (result.GetValue(isolate) ?? "pdf").ToLowerInvariant(),
+                (result.GetValue(headers) ?? "en").ToLowerInvariant(),
                 result.GetValue(append)), console, cancellation);
         });
         return command;
