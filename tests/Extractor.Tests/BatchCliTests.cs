@@ -48,7 +48,7 @@ public sealed class BatchCliTests
         var text = System.Text.Encoding.UTF8.GetString(bytes[3..]);
         Assert.That(text, Does.StartWith("file,title,issuer,date,inspector,index,path,section,problemTitle,problem,label,rectification,status,measures,tags,fields,page,line,duplicateOf\r\n"));
         Assert.That(text, Does.Contain("中共襄城县委"));
-        Assert.That(File.ReadAllText(Out("items.errors.csv")), Does.Contain("broken.docx"));
+        Assert.That(File.ReadAllText(Out("items.csv.errors.csv")), Does.Contain("broken.docx"));
         Assert.That(stderr, Does.Contain("5 files").And.Contain("4 parsed").And.Contain("1 failed"));
     }
 
@@ -121,7 +121,7 @@ public sealed class BatchCliTests
         File.Copy(Repo.Seed002, Path.Combine(one, "a.txt"));
         var (code, _, stderr) = Run("parse", one, "-o", Out("one." + format));
         Assert.That(code, Is.Zero, stderr);
-        Assert.That(File.Exists(Out("one." + format)) && File.Exists(Out("one.errors.csv")), Is.True);
+        Assert.That(File.Exists(Out("one." + format)) && File.Exists(Out($"one.{format}.errors.csv")), Is.True);
     }
 
     [Test]
@@ -212,5 +212,56 @@ public sealed class BatchCliTests
         Assert.That(code, Is.EqualTo(1), stderr);
         Assert.That(stderr.Trim(), Does.EndWith("a.txt: a rule pattern took longer than 2 s on this text: check the patterns of the rules file"));
         Assert.That(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public void One_json_file_for_several_inputs_is_refused_and_no_folder_is_made()
+    {
+        var (code, _, stderr) = Run("parse", In, "-o", Out("one.json"));
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("one.json names one file, but there are 5 inputs"));
+        Assert.That(Directory.Exists(Out("one.json")) || File.Exists(Out("one.json")), Is.False);
+    }
+
+    [Test]
+    public void Tables_of_different_formats_beside_each_other_have_errors_reports_of_their_own()
+    {
+        Assert.That(Run("parse", In, "-o", Out("out.csv")).Code, Is.EqualTo(1));
+        var (code, _, stderr) = Run("parse", In, "-o", Out("out.jsonl"));
+        Assert.That(code, Is.EqualTo(1), stderr);
+        Assert.That(stderr, Does.Not.Contain("exists"));
+        Assert.That(File.ReadAllText(Out("out.csv.errors.csv")), Does.Contain("broken.docx"));
+        Assert.That(File.ReadAllText(Out("out.jsonl.errors.csv")), Does.Contain("broken.docx"));
+    }
+
+    [TestCase("x.yaml", TestName = "An_output_named_for_a_format_the_tool_does_not_write_is_refused_yaml")]
+    [TestCase("x.txt", TestName = "An_output_named_for_a_format_the_tool_does_not_write_is_refused_txt")]
+    public void An_output_named_for_a_format_the_tool_does_not_write_is_refused(string name)
+    {
+        var (code, _, stderr) = Run("parse", Repo.Seed002, "-o", Out(name));
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain($"this tool writes no {Path.GetExtension(name)} files"));
+        Assert.That(File.Exists(Out(name)), Is.False);
+        Assert.That(Run("parse", Repo.Seed002, "-o", Out(name), "-f", "json").Code, Is.Zero, "asked for by name, it is written");
+    }
+
+    [Test]
+    public void A_path_that_does_not_exist_is_in_the_errors_report_too()
+    {
+        var (code, _, _) = Run("parse", In, Path.Combine(_dir, "nowhere"), "-o", Out("json"));
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(File.ReadAllText(Out(Path.Combine("json", "errors.csv"))), Does.Contain("nowhere,no such file or folder"));
+    }
+
+    [Test]
+    public void A_folder_of_one_file_written_to_a_new_name_without_extension_is_a_folder()
+    {
+        // parse FOLDER -o NEWDIR made NEWDIR a file when FOLDER held one file.
+        var one = Path.Combine(_dir, "one");
+        Directory.CreateDirectory(one);
+        File.Copy(Repo.Seed002, Path.Combine(one, "a.txt"));
+        var (code, _, stderr) = Run("parse", one, "-o", Out("newdir"), "-q");
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(File.Exists(Out(Path.Combine("newdir", "a.txt.json"))), Is.True);
     }
 }

@@ -131,7 +131,7 @@ public sealed class CliProcessTests
             var result = CliProcess.Finish(process, keepInputOpen: true);
             Assert.That(result.Code, Is.EqualTo(130), seen + result.Stderr);
             Assert.That(File.ReadAllLines(Path_("out", "all.jsonl")), Has.Length.EqualTo(2));
-            Assert.That(File.ReadAllText(Path_("out", "all.errors.csv")), Does.Contain("z-broken.docx"));
+            Assert.That(File.ReadAllText(Path_("out", "all.jsonl.errors.csv")), Does.Contain("z-broken.docx"));
             Assert.That(Directory.GetFiles(_dir, "*.tmp", SearchOption.AllDirectories), Is.Empty);
         }
     }
@@ -170,5 +170,64 @@ public sealed class CliProcessTests
         Assert.That(result.Stderr, Does.Not.Contain("Response file"));
         var paths = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => NoticeJson.Deserialize(l).Source.Path).ToList();
         Assert.That(paths, Is.EqualTo(new[] { "@evil.txt", "evil.txt", "notice.txt", "victim.txt" }));
+    }
+
+    [TestCase("file/sub", null, TestName = "An_output_folder_under_a_file_is_a_clear_error")]
+    [TestCase("out", "file/e.csv", TestName = "An_errors_report_under_a_file_is_a_clear_error")]
+    public void An_output_that_cannot_be_written_is_one_clear_line_and_exit_1(string output, string? errors)
+    {
+        File.WriteAllText(Path_("file"), "a file");
+        Directory.CreateDirectory(Path_("in"));
+        File.WriteAllText(Path_("in", "a.txt"), Notice(1));
+        string[] args = ["parse", Path_("in"), "-o", Path_(output), .. errors is null ? Array.Empty<string>() : ["--errors", Path_(errors)]];
+        var result = CliProcess.Run(null, _dir, args);
+        Assert.That(result.Code, Is.EqualTo(1), result.Stderr);
+        Assert.That(result.Stderr.Trim(), Is.EqualTo($"extractor: cannot write the output: {Path_(errors ?? output)}: {Path_("file")} is a file, not a folder"));
+        Assert.That(Directory.GetFiles(_dir, "*", SearchOption.AllDirectories).Select(Path.GetFileName), Is.EquivalentTo(new[] { "file", "a.txt" }));
+    }
+
+    [Test]
+    public void A_full_disk_leaves_no_partial_output_and_exits_1()
+    {
+        var tiny = Path_("tiny");
+        Directory.CreateDirectory(tiny);
+        if (!Mount(tiny))
+        {
+            // No tmpfs to fill here: a write that fails as a full disk does stands in for it.
+            var target = Path.Combine(tiny, "all.jsonl");
+            var e = Assert.Throws<IOException>(() => Cli.IO.AtomicFile.Write(target, false, _ => throw new IOException("No space left on device", 28)));
+            Assert.That(e!.Message, Is.EqualTo(target + ": no space left on the device"));
+            Assert.That(Directory.GetFiles(tiny), Is.Empty);
+            return;
+        }
+        try
+        {
+            Directory.CreateDirectory(Path_("in"));
+            for (var i = 0; i < 40; i++) File.Copy(Repo.Seed002, Path_("in", $"{i:00}.txt"));
+            var result = CliProcess.Run(null, _dir, "parse", Path_("in"), "-o", Path.Combine(tiny, "all.jsonl"), "-q");
+            Assert.That(result.Code, Is.EqualTo(1), result.Stderr);
+            Assert.That(result.Stderr, Does.Contain("no space left on the device").And.Not.Contain("   at "));
+            Assert.That(Directory.GetFiles(tiny), Is.Empty, "nothing partial is left");
+        }
+        finally
+        {
+            Umount(tiny);
+        }
+    }
+
+    /// <summary>Mounts a 64 KiB tmpfs (as root, where the system allows it).</summary>
+    private static bool Mount(string path)
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root") return false;
+        using var mount = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", path])
+            { RedirectStandardError = true })!;
+        mount.WaitForExit();
+        return mount.ExitCode == 0;
+    }
+
+    private static void Umount(string path)
+    {
+        using var umount = System.Diagnostics.Process.Start("umount", [path]);
+        umount.WaitForExit();
     }
 }

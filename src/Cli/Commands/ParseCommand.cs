@@ -166,6 +166,9 @@ internal static class ParseCommand
             return ExitCodes.Failed;
         }
         var batch = files.Count > 1 || request.Paths.Any(Directory.Exists);
+        if (request.Format is null && request.Output is { } named && named != OutputSinks.StandardOutput && UnknownExtension(named) is { } extension
+            && !files.Any(f => f.FullPath == Path.GetFullPath(named)))
+            return Usage(console, m.Format("UnknownOutputExtension", named, extension));
 
         OutputSinks.Plan plan;
         try
@@ -179,6 +182,12 @@ internal static class ParseCommand
         catch (AtomicFile.ExistsException e)
         {
             console.Error.WriteLine("extractor: " + e.Describe(m));
+            return ExitCodes.Failed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be created or written, a path through a file: nothing has been parsed or written.
+            console.Error.WriteLine("extractor: " + m.Format("CannotWriteOutput", AtomicFile.Reason(e)));
             return ExitCodes.Failed;
         }
 
@@ -198,6 +207,19 @@ internal static class ParseCommand
             // Copies are looked for across the batch (and what a database held before); a single file has nothing to copy.
             var copiesOf = batch ? new DuplicateFinder() : null;
             if (copiesOf is not null) plan.Database?.Seed(copiesOf);
+            // Paths that could not be read go in the errors report too, not only on stderr.
+            foreach (var (path, key) in missing.Select(p => (p, "NoSuchPath")).Concat(unreadable.Select(p => (p, "FolderUnreadable"))))
+            {
+                var reason = m.Format(key, "").TrimStart(':', '：', ' ');
+                try
+                {
+                    sink.Write(new FileOutcome(new InputFile(Path.GetFullPath(path), path.Replace('\\', '/'), Path.GetFileName(path)), null, reason));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    writeFailures++;
+                }
+            }
             IBatchProgress progress = batch && !request.Quiet && console.ErrorIsTerminal
                 ? new BarProgress(console.Error, m)
                 : new PlainProgress(console.Error, m);
@@ -247,6 +269,14 @@ internal static class ParseCommand
     {
         console.Error.WriteLine($"extractor: {message}");
         return ExitCodes.Usage;
+    }
+
+    /// <summary>An extension of <paramref name="output"/> that names a format this tool does not write (<c>.yaml</c>), or null.</summary>
+    private static string? UnknownExtension(string output)
+    {
+        var extension = Path.GetExtension(Path.TrimEndingDirectorySeparator(output));
+        if (extension.Length < 2 || output.EndsWith('/') || Directory.Exists(output) || !extension[1..].All(char.IsAsciiLetter)) return null;
+        return FormatOf(output) is null && extension.ToLowerInvariant() is not (".json" or ".parquet") ? extension : null;
     }
 
     private static string? FormatOf(string? output) => Path.GetExtension(output ?? "").ToLowerInvariant() switch

@@ -6,7 +6,7 @@ namespace Extractor.Cli.IO;
 /// Output files are written to a temporary file beside their destination and renamed over it when complete: a crash
 /// never leaves a half-written file. An existing file is replaced only when asked.
 /// </summary>
-internal sealed class AtomicFile : IDisposable
+internal sealed partial class AtomicFile : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(false);
     private bool _committed;
@@ -47,16 +47,54 @@ internal sealed class AtomicFile : IDisposable
     private bool Overwrite { get; }
 
     /// <summary>Starts writing <paramref name="path"/>; fails at once if it exists and may not be replaced.</summary>
+    /// <exception cref="IOException">It cannot be written (the message names it, not the temporary file).</exception>
     public static AtomicFile Begin(string path, bool overwrite)
     {
         path = System.IO.Path.GetFullPath(path);
         if (!overwrite && File.Exists(path)) throw new ExistsException(path);
         var directory = System.IO.Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(directory);
-        var temp = TempFile(directory);
-        using (File.Create(temp)) { }
+        string temp;
+        try
+        {
+            CreateFolder(directory);
+            temp = TempFile(directory);
+            using (File.Create(temp)) { }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CannotWrite(path, e);
+        }
         return new AtomicFile(path, temp, overwrite);
     }
+
+    /// <summary>Creates <paramref name="folder"/> and its parents.</summary>
+    /// <exception cref="IOException">A part of its path is a file (named in the message), or it cannot be created.</exception>
+    public static void CreateFolder(string folder)
+    {
+        for (var up = System.IO.Path.GetFullPath(folder); up is not null; up = System.IO.Path.GetDirectoryName(up))
+        {
+            if (Directory.Exists(up)) break;
+            if (File.Exists(up)) throw new IOException($"{up} is a file, not a folder");
+        }
+        Directory.CreateDirectory(folder);
+    }
+
+    /// <summary>An error about writing <paramref name="path"/>, saying why in a user's words.</summary>
+    public static IOException CannotWrite(string path, Exception e) => new($"{path}: {Reason(e)}", e);
+
+    /// <summary>Why a write failed, in a user's words: no temporary file's name, no .NET type.</summary>
+    public static string Reason(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        DirectoryNotFoundException => "a folder on its path does not exist",
+        IOException { HResult: 20 } => "a part of its path is a file, not a folder",
+        IOException { HResult: 28 } => "no space left on the device",
+        IOException { HResult: 30 } => "the file system is read-only",
+        _ => TempName().Replace(e.Message, ""),
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"'?[^' ]*\.extractor\.[0-9]+\.[0-9a-f]+\.tmp'?\s*", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TempName();
 
     /// <summary>
     /// A new temporary file's name in <paramref name="directory"/>: <c>.extractor.PID.RANDOM.tmp</c>, short whatever the
@@ -118,7 +156,14 @@ internal sealed class AtomicFile : IDisposable
     /// <summary>Renames the finished file over its destination.</summary>
     public void Commit()
     {
-        File.Move(TempPath, Path, Overwrite);
+        try
+        {
+            File.Move(TempPath, Path, Overwrite);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CannotWrite(Path, e);
+        }
         _committed = true;
     }
 
@@ -139,10 +184,15 @@ internal sealed class AtomicFile : IDisposable
     public static void Write(string path, bool overwrite, Action<Stream> write)
     {
         using var file = Begin(path, overwrite);
-        using (var stream = file.OpenWrite())
+        try
         {
+            using var stream = file.OpenWrite();
             write(stream);
             stream.Flush(flushToDisk: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CannotWrite(path, e); // a full disk: the temporary file goes when file is disposed
         }
         file.Commit();
     }

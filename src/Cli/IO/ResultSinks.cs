@@ -100,18 +100,36 @@ internal abstract class TextFileSink : IResultSink
 
     public void Complete()
     {
-        Finish();
-        Writer.Flush();
-        _stream.Flush(flushToDisk: true);
-        Writer.Dispose();
+        try
+        {
+            Finish();
+            Writer.Flush();
+            _stream.Flush(flushToDisk: true);
+            Writer.Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw AtomicFile.CannotWrite(_file.Path, e); // a full disk: Dispose removes the temporary file
+        }
         _file.Commit();
     }
 
     public void Dispose()
     {
-        Finish();
-        Writer.Dispose();
-        _file.Dispose();
+        try
+        {
+            Finish();
+            Writer.Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            // what could not be flushed is thrown away with the temporary file
+            _stream.Dispose();
+        }
+        finally
+        {
+            _file.Dispose();
+        }
     }
 }
 

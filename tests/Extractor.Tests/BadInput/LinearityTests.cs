@@ -7,14 +7,15 @@ namespace Extractor.Tests.BadInput;
 
 /// <summary>
 /// Time and memory grow linearly with the input: each case is parsed at a size and at twice and four times that size,
-/// and the growth is measured — the cost at 4× over the cost at 1×, best of three runs, is under 6 (a linear cost gives
-/// about 4, a quadratic one 16). Ratios of runs on the same machine, not times against a limit: a busy machine slows
-/// all three sizes alike. Allocated bytes are measured the same way.
+/// and the growth is measured — the smaller of the two doublings' cost ratios (best of three runs each) is under 3: a
+/// linear cost doubles, a quadratic one quadruples. Ratios of runs on the same machine, not times against a limit: a
+/// busy machine slows every size alike, and one slowed run can spoil one ratio but not both. Allocated bytes are
+/// measured the same way.
 /// </summary>
 [NonParallelizable]
 public sealed class LinearityTests
 {
-    private const double MaxGrowth = 6;
+    private const double MaxGrowth = 3;
 
     /// <summary>A case: how to make input of about <c>size</c> bytes, and the format to read it as.</summary>
     public sealed record GrowthCase(string Name, Func<int, byte[]> Make, int Size);
@@ -58,8 +59,8 @@ public sealed class LinearityTests
     {
         var parser = new NoticeParser(new ParserOptions { Limits = new ParserLimits { MaxInputBytes = 256L << 20 } });
         var cost = new[] { 1, 2, 4 }.Select(k => Measure(parser, c.Make(c.Size * k))).ToList();
-        var time = cost[2].Seconds / cost[0].Seconds;
-        var memory = (double)cost[2].Bytes / cost[0].Bytes;
+        var time = Math.Min(cost[1].Seconds / cost[0].Seconds, cost[2].Seconds / cost[1].Seconds);
+        var memory = Math.Min((double)cost[1].Bytes / cost[0].Bytes, (double)cost[2].Bytes / cost[1].Bytes);
         var report = $"{c.Name}: {string.Join(", ", cost.Select((x, i) => $"{c.Size * (1 << i) >> 10} KiB: {x.Seconds * 1000:0} ms, {x.Bytes >> 20} MiB allocated"))}";
         TestContext.Out.WriteLine(report);
         Assert.That(time, Is.LessThan(MaxGrowth), "time: " + report);
@@ -72,6 +73,8 @@ public sealed class LinearityTests
         long bytes = 0;
         for (var run = 0; run < 3; run++)
         {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             var before = GC.GetAllocatedBytesForCurrentThread();
             var clock = Stopwatch.StartNew();
             try
