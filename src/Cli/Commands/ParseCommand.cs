@@ -223,7 +223,7 @@ internal static class ParseCommand
             IBatchProgress progress = batch && !request.Quiet && console.ErrorIsTerminal
                 ? new BarProgress(console.Error, m)
                 : new PlainProgress(console.Error, m);
-            summary = await progress.RunAsync(files.Count, report => runner.RunAsync(files, outcome =>
+            summary = await progress.RunAsync(files.Count, (report, tick) => runner.RunAsync(files, outcome =>
             {
                 if (copiesOf is not null && outcome.Fingerprint is { } fingerprint
                     && copiesOf.Check(fingerprint, outcome.File.DisplayPath, outcome.ContentHash) is { } original)
@@ -242,7 +242,7 @@ internal static class ParseCommand
                 }
                 report(outcome);
                 return Task.CompletedTask;
-            }, cancellation)).ConfigureAwait(false);
+            }, cancellation, finished: _ => tick())).ConfigureAwait(false);
             try
             {
                 sink.Complete();
