@@ -48,8 +48,33 @@ public static class NoticeJson
             schema.AsObject().Remove(key);
             root[key] = value;
         }
+        RequireAll(root);
         return root.ToJsonString(Indented) + "\n";
     });
+
+    /// <summary>
+    /// Every property of a notice's JSON is always written (null when there is no value): each object of the schema
+    /// that does not list its required properties gets them all — the top level, the inspection, contacts, source and
+    /// provenance — so that a document missing one does not pass. Walks the schema without recursion.
+    /// </summary>
+    private static void RequireAll(System.Text.Json.Nodes.JsonObject schema)
+    {
+        var stack = new Stack<System.Text.Json.Nodes.JsonNode?>([schema]);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case System.Text.Json.Nodes.JsonObject node:
+                    if (node["properties"] is System.Text.Json.Nodes.JsonObject properties && node["required"] is null)
+                        node["required"] = new System.Text.Json.Nodes.JsonArray([.. properties.Select(p => (System.Text.Json.Nodes.JsonNode?)p.Key)]);
+                    foreach (var (_, child) in node) stack.Push(child);
+                    break;
+                case System.Text.Json.Nodes.JsonArray array:
+                    foreach (var child in array) stack.Push(child);
+                    break;
+            }
+        }
+    }
 
     /// <summary>The JSON Schema (draft 2020-12) of the notice JSON, generated from the model types.</summary>
     public static string Schema => SchemaText.Value;
