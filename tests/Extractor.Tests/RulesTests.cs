@@ -129,4 +129,16 @@ public sealed class RulesTests
         var e = Assert.Throws<RuleSetException>(() => RuleSetLoader.Load(json, "my-rules.json"));
         Assert.That(e!.Message, Does.StartWith("my-rules.json: ").And.Contain(what));
     }
+
+    [TestCase("""{ "markers": [ { "style": "x", "pattern": "^(?<number>a)", "numerals": "arabic", "maxNumber": "ten" } ] }""",
+        "markers[5].maxNumber: expected a whole number, found the string \"ten\"", TestName = "A_wrong_type_is_named_in_the_user_s_terms_number")]
+    [TestCase("""{ "labels": { "rectification": "整改情况" } }""",
+        "labels.rectification: expected a list of strings, found the string \"整改情况\"", TestName = "A_wrong_type_is_named_in_the_user_s_terms_list")]
+    [TestCase("""{ "stats": 5 }""", "stats: expected a list of objects, found the number 5", TestName = "A_wrong_type_is_named_in_the_user_s_terms_objects")]
+    public void A_wrong_type_is_named_in_the_user_s_terms(string json, string message)
+    {
+        var e = Assert.Throws<RuleSetException>(() => RuleSetLoader.Load(json, "my.rules.json"));
+        Assert.That(e!.Message, Is.EqualTo("my.rules.json: " + message));
+        Assert.That(e.Message, Does.Not.Contain("System.").And.Not.Contain("`1"));
+    }
 }

@@ -76,7 +76,7 @@ public static class RuleSetLoader
         catch (JsonException e)
         {
             var where = e.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "the top";
-            throw new RuleSetException($"{name}: {where}: {FirstSentence(e.Message)}", e);
+            throw new RuleSetException($"{name}: {where}: {Mismatch(merged, where)}", e);
         }
         try
         {
@@ -88,6 +88,61 @@ public static class RuleSetLoader
         }
         return rules;
     }
+
+    /// <summary>
+    /// What is wrong with the value at <paramref name="path"/> (<c>markers[5].maxNumber</c>), in a user's words: what the
+    /// field takes and what the file gives (<c>expected a whole number, found the string "ten"</c>), no .NET type names.
+    /// </summary>
+    private static string Mismatch(JsonObject merged, string path)
+    {
+        Type? type = typeof(RuleSet);
+        JsonNode? node = merged;
+        foreach (var part in path.Split('.'))
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            var key = bracket < 0 ? part : part[..bracket];
+            node = node is JsonObject o ? o[key] : null;
+            type = type?.GetProperties().FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase))?.PropertyType;
+            if (bracket >= 0 && int.TryParse(part[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture, out var index))
+            {
+                node = node is JsonArray a && index < a.Count ? a[index] : null;
+                type = ElementType(type);
+            }
+        }
+        var text = node?.ToJsonString(Readable) is { } json && json.Length > 60 ? json[..57] + "…" : node?.ToJsonString(Readable);
+        var found = node?.GetValueKind() switch
+        {
+            JsonValueKind.String => $"the string {text}",
+            JsonValueKind.Number => $"the number {text}",
+            JsonValueKind.True or JsonValueKind.False => text,
+            JsonValueKind.Array => "a list",
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Null => "null",
+            _ => "something else",
+        };
+        return $"expected {Describe(type)}, found {found}";
+    }
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static Type? ElementType(Type? type) =>
+        type is null ? null
+        : type.IsArray ? type.GetElementType()
+        : type.IsGenericType && type.GetGenericArguments() is [var element] ? element
+        : null;
+
+    private static string Describe(Type? type) => type switch
+    {
+        null => "another kind of value",
+        _ when type == typeof(string) => "a string",
+        _ when type == typeof(int) || type == typeof(long) => "a whole number",
+        _ when type == typeof(double) => "a number",
+        _ when type == typeof(bool) => "true or false",
+        _ when ElementType(type) == typeof(string) => "a list of strings",
+        _ when ElementType(type) is not null => "a list of objects",
+        _ when Nullable.GetUnderlyingType(type) is { } inner => Describe(inner) + " or null",
+        _ => "an object",
+    };
 
     /// <summary>Merges <paramref name="file"/> into <paramref name="target"/>: objects member by member, lists by adding, anything else by replacing.</summary>
     private static void Merge(JsonObject target, JsonObject file, string path)

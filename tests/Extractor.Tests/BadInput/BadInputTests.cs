@@ -71,6 +71,8 @@ public sealed class BadInputTests
         catch (NoticeFormatException e)
         {
             Assert.That(e.Kind, Is.EqualTo(NoticeErrorKind.Corrupt));
+            // In the user's terms: once "set the DtdProcessing property on XmlReaderSettings".
+            Assert.That(e.Message, Does.Contain("declares a document type (DTD), which is refused").And.Not.Contain("XmlReaderSettings"));
         }
     }
 
