@@ -230,4 +230,21 @@ public sealed class CliProcessTests
         using var umount = System.Diagnostics.Process.Start("umount", [path]);
         umount.WaitForExit();
     }
+
+    [TestCase("none", TestName = "A_name_of_backslashes_and_dots_is_read_as_itself_never_a_path_outside_the_input_in_process")]
+    [TestCase("all", TestName = "A_name_of_backslashes_and_dots_is_read_as_itself_never_a_path_outside_the_input_in_a_worker")]
+    public void A_name_of_backslashes_and_dots_is_read_as_itself(string isolate)
+    {
+        // y\..\..\..\etc\passwd inside the input folder once made the CLI read /etc/passwd: the display path (backslashes
+        // turned into slashes) was what got opened, by the batch and by the worker.
+        var input = Path_("in");
+        Directory.CreateDirectory(input);
+        const string name = @"y\..\..\..\etc\passwd";
+        File.WriteAllText(Path.Combine(input, name), Notice(7));
+        var result = CliProcess.Run(null, input, "parse", ".", "-o", Path_("out"), "--isolate", isolate, "-q");
+        Assert.That(result.Code, Is.Zero, result.Stderr);
+        var json = File.ReadAllText(Path_("out", name + ".json"));
+        Assert.That(json, Does.Not.Contain("root:"));
+        Assert.That(NoticeJson.Deserialize(json).Items.Single().Problem.Title, Is.EqualTo("问题7"));
+    }
 }
