@@ -67,7 +67,7 @@ public sealed class NoticeParser
     /// Reads a file the way <see cref="ParseFile"/> does, for a caller that looks at the content itself before parsing
     /// it (<see cref="DetectFormat"/>, to choose where to parse it): a regular file under <see cref="ParserLimits.MaxInputBytes"/>.
     /// </summary>
-    /// <exception cref="NoticeFormatException">The file cannot be read (no such file, a directory, permission denied) or is over the size limit.</exception>
+    /// <exception cref="NoticeFormatException">The file cannot be read (no such file, a directory, a pipe or a device, permission denied) or is over the size limit.</exception>
     public byte[] ReadFile(string path)
     {
         using var stream = InputBytes.Open(path, Options.Limits);
@@ -81,6 +81,9 @@ public sealed class NoticeParser
     /// </summary>
     /// <exception cref="NoticeFormatException">The stream cannot be read or holds more than the size limit.</exception>
     public byte[] ReadStream(Stream stream, string? sourcePath = null) => InputBytes.Read(stream, Options.Limits, sourcePath);
+
+    /// <summary>What <paramref name="path"/> names, links followed: <see cref="ReadFile"/> and <see cref="ParseFile"/> read regular files only.</summary>
+    public static FileEntryKind KindOf(string path) => FileEntries.Of(path);
 
     /// <summary>Parses a file, detecting its format from the content unless <paramref name="format"/> names it.</summary>
     /// <exception cref="NoticeFormatException">The file cannot be read or parsed; the message says why.</exception>

@@ -247,4 +247,51 @@ public sealed class CliProcessTests
         Assert.That(json, Does.Not.Contain("root:"));
         Assert.That(NoticeJson.Deserialize(json).Items.Single().Problem.Title, Is.EqualTo("问题7"));
     }
+
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path])!;
+        mkfifo.WaitForExit();
+        Assert.That(mkfifo.ExitCode, Is.Zero);
+    }
+
+    [Test]
+    public void Pipes_and_devices_in_a_folder_are_refused_as_not_regular_files_and_never_read()
+    {
+        // mkfifo x.txt in the input hung the CLI for ever, even with --timeout 5; z.txt -> /dev/zero read 4 GB even with
+        // --max-size 1. A page named .html is looked into (is it a review page?) only when it is a regular file.
+        var input = Path_("in");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "a.txt"), Notice(1));
+        MakeFifo(Path.Combine(input, "fifo.txt"));
+        MakeFifo(Path.Combine(input, "fifo.html"));
+        File.CreateSymbolicLink(Path.Combine(input, "zero.txt"), "/dev/zero");
+        var result = CliProcess.Run(null, _dir, "parse", input, "-o", Path_("out"), "--timeout", "0", "-q");
+        Assert.That(result.Code, Is.EqualTo(1), result.Stderr);
+        Assert.That(result.Stderr, Does.Contain("fifo.txt: it is a named pipe (FIFO), not a regular file")
+            .And.Contain("fifo.html: it is a named pipe (FIFO), not a regular file")
+            .And.Contain("zero.txt: it is a character device, not a regular file"));
+        Assert.That(File.Exists(Path_("out", "a.txt.json")), Is.True);
+        Assert.That(File.ReadAllText(Path_("out", "errors.csv")), Does.Contain("fifo.txt"));
+    }
+
+    [Test]
+    public void A_device_named_on_the_command_line_is_read_no_further_than_the_size_limit()
+    {
+        var result = CliProcess.Run(null, _dir, "parse", "/dev/zero", "--max-size", "1");
+        Assert.That(result.Code, Is.EqualTo(1));
+        Assert.That(result.Stderr.Trim(), Is.EqualTo("extractor: /dev/zero: the input is larger than the 1 MiB limit"));
+    }
+
+    [Test]
+    public void A_pipe_named_on_the_command_line_is_read_as_a_stream_and_its_wait_is_bounded_by_the_time_limit()
+    {
+        var fifo = Path_("never-written");
+        MakeFifo(fifo);
+        File.WriteAllText(Path_("a.txt"), Notice(1));
+        var result = CliProcess.Run(null, _dir, "parse", Path_("a.txt"), fifo, "-f", "jsonl", "--timeout", "1", "-q");
+        Assert.That(result.Code, Is.EqualTo(1), result.Stderr);
+        Assert.That(result.Stderr, Does.Contain("never-written: timed out after 1 s"));
+        Assert.That(result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1));
+    }
 }

@@ -155,6 +155,21 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
         }
     }
 
+    /// <summary>A pipe or a device named on the command line, read to its end within the size limit.</summary>
+    private byte[] ReadStream(InputFile file)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new NoticeFormatException(NoticeErrorKind.Unreadable, e is UnauthorizedAccessException ? "permission denied" : e.Message, e) { SourcePath = file.DisplayPath };
+        }
+        using (stream) return parser.ReadStream(stream, file.DisplayPath);
+    }
+
     /// <summary>
     /// Reads the file once (standard input for <c>-</c>), hashes it and detects its format; parses it here unless the format is isolated (then
     /// returns the format). A notice parsed here gets its text's fingerprint, and its text when the output wants it.
@@ -166,6 +181,10 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
         {
             using var stdin = _openInput();
             content = parser.ReadStream(stdin, file.DisplayPath);
+        }
+        else if (file.IsStream)
+        {
+            content = ReadStream(file);
         }
         else
         {

@@ -1,3 +1,4 @@
+using Extractor.Parsing;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace Extractor.Cli.IO;
@@ -16,6 +17,9 @@ internal sealed record InputFile(string FullPath, string DisplayPath, string Rel
 
     /// <summary>This is standard input.</summary>
     public bool IsStandardInput { get; init; }
+
+    /// <summary>A named pipe or a device named on the command line (<c>&lt;(cat x.pdf)</c>, <c>/dev/stdin</c>): read as a stream, within the size limit.</summary>
+    public bool IsStream { get; init; }
 }
 
 /// <summary>Which files of a folder to read.</summary>
@@ -54,6 +58,7 @@ internal sealed record InputFilter(bool Recursive, IReadOnlyList<string> Include
     private static bool IsReviewPage(string fullPath)
     {
         if (!fullPath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && !fullPath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)) return false;
+        if (NoticeParser.KindOf(fullPath) != FileEntryKind.Regular) return false; // a named pipe would wait for a writer here
         try
         {
             using var stream = File.OpenRead(fullPath);
@@ -103,7 +108,9 @@ internal static class InputSet
             else if (File.Exists(arg))
             {
                 var full = Path.GetFullPath(arg);
-                if (seen.Add(full)) files.Add(new InputFile(full, arg.Replace('\\', '/'), Path.GetFileName(full)));
+                // Named on the command line, a pipe is meant to be read; found in a folder, it is refused (regular files only).
+                var stream = NoticeParser.KindOf(full) is FileEntryKind.NamedPipe or FileEntryKind.CharacterDevice;
+                if (seen.Add(full)) files.Add(new InputFile(full, arg.Replace('\\', '/'), Path.GetFileName(full)) { IsStream = stream });
             }
             else if (Directory.Exists(arg))
             {

@@ -94,6 +94,16 @@ public sealed class BadInputTests
     }
 
     [Test]
+    [Platform(Exclude = "Win")]
+    public void Only_regular_files_are_read_by_path()
+    {
+        Assert.That(NoticeParser.KindOf("/dev/zero"), Is.EqualTo(FileEntryKind.CharacterDevice));
+        Assert.That(NoticeParser.KindOf(Repo.Seed002), Is.EqualTo(FileEntryKind.Regular));
+        var e = Assert.Throws<NoticeFormatException>(() => Spec.Parser.ParseFile("/dev/zero"));
+        Assert.That((e!.Kind, e.Message), Is.EqualTo((NoticeErrorKind.Unreadable, "it is a character device, not a regular file")));
+    }
+
+    [Test]
     public void A_page_limit_stops_long_pdfs()
     {
         var parser = new NoticeParser(new ParserOptions { Limits = new ParserLimits { MaxPages = 3 } });
