@@ -41,4 +41,10 @@ public sealed record ParserLimits
 
     /// <summary>Deepest element nesting read from HTML, DOCX and Word 2003 XML (default 256).</summary>
     public int MaxDepth { get; init; } = 256;
+
+    /// <summary>
+    /// Most elements of an HTML page (default 250,000; a notice's page has a few thousand). A page's tree costs about
+    /// 2 KB of memory per element, so this bounds what a page of many tiny elements can take.
+    /// </summary>
+    public int MaxElements { get; init; } = 250_000;
 }

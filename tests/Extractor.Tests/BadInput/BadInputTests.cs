@@ -52,6 +52,22 @@ public sealed class BadInputTests
     }
 
     [Test]
+    public void A_list_number_far_past_the_alphabet_is_written_in_digits()
+    {
+        // A lowerLetter list starting at 2147483000 once rendered 82-million-letter numbers: 8 GB, then out of memory.
+        var text = Spec.Parser.ParseWithDocument(ByName["docx_numbering_huge_start"].Bytes).Document.Text;
+        Assert.That(text.Length, Is.LessThan(100), text[..Math.Min(text.Length, 100)]);
+        Assert.That(text, Does.StartWith("2147483000.问题0"));
+    }
+
+    [Test]
+    public void A_page_of_more_elements_than_the_limit_is_refused_before_its_tree_is_built()
+    {
+        var e = Assert.Throws<NoticeFormatException>(() => Spec.Parser.Parse(ByName["html_many_elements"].Bytes, InputFormat.Auto, "many.html"));
+        Assert.That((e!.Kind, e.Message), Is.EqualTo((NoticeErrorKind.LimitExceeded, "the page has more than 250,000 elements")));
+    }
+
+    [Test]
     public void A_page_count_claim_is_not_trusted()
     {
         // The page tree holds one page whatever /Count claims: the file reads as what it is, without allocating for the claim.

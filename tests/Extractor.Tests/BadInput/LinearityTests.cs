@@ -53,6 +53,26 @@ public sealed class LinearityTests
         }
     }
 
+    /// <summary>Documents of many small parts: paragraphs, elements, headings — what a reader or the outline walks.</summary>
+    public static IEnumerable<TestCaseData> Structures()
+    {
+        yield return new TestCaseData(new GrowthCase("docx_paragraphs", n => Docx.Build(string.Concat(Enumerable.Range(0, n).Select(i => Docx.P($"一是措施{i}。")))), 5_000))
+            .SetName("Linear_time_a_Word_document_of_many_paragraphs");
+        yield return new TestCaseData(new GrowthCase("html_paragraphs", n => Encoding.UTF8.GetBytes(
+            "<html><body>" + string.Concat(Enumerable.Range(0, n).Select(i => $"<p>（{i % 9 + 1}）问题{i}</p>")) + "</body></html>"), 10_000))
+            .SetName("Linear_time_an_HTML_page_of_many_paragraphs");
+        yield return new TestCaseData(new GrowthCase("inferred_headings", n => Encoding.UTF8.GetBytes(
+            "一、总体\n" + string.Concat(Enumerable.Range(0, n).Select(i => $"针对制度不健全的问题{i}\n整改情况：已完成。\n")) + "（一）问题\n整改情况：已完成。\n"), 5_000))
+            .SetName("Linear_time_a_text_of_many_unnumbered_problems");
+        yield return new TestCaseData(new GrowthCase("numbered_list", n => Encoding.UTF8.GetBytes(
+            "一、问题\n" + string.Concat(Enumerable.Range(1, n).Select(i => $"{i % 999 + 1}.问题{i}不到位\n整改情况：已完成。\n"))), 5_000))
+            .SetName("Linear_time_a_long_numbered_list");
+    }
+
+    [TestCaseSource(nameof(Structures))]
+    [CancelAfter(300_000)]
+    public void Parsing_time_and_memory_grow_linearly_with_the_parts(GrowthCase c) => Parsing_time_and_memory_grow_linearly(c);
+
     [TestCaseSource(nameof(Cases))]
     [CancelAfter(300_000)]
     public void Parsing_time_and_memory_grow_linearly(GrowthCase c)
@@ -61,7 +81,7 @@ public sealed class LinearityTests
         var cost = new[] { 1, 2, 4 }.Select(k => Measure(parser, c.Make(c.Size * k))).ToList();
         var time = Math.Min(cost[1].Seconds / cost[0].Seconds, cost[2].Seconds / cost[1].Seconds);
         var memory = Math.Min((double)cost[1].Bytes / cost[0].Bytes, (double)cost[2].Bytes / cost[1].Bytes);
-        var report = $"{c.Name}: {string.Join(", ", cost.Select((x, i) => $"{c.Size * (1 << i) >> 10} KiB: {x.Seconds * 1000:0} ms, {x.Bytes >> 20} MiB allocated"))}";
+        var report = $"{c.Name}: {string.Join(", ", cost.Select((x, i) => $"{c.Size * (1 << i)}: {x.Seconds * 1000:0} ms, {x.Bytes >> 20} MiB allocated"))}";
         TestContext.Out.WriteLine(report);
         Assert.That(time, Is.LessThan(MaxGrowth), "time: " + report);
         Assert.That(memory, Is.LessThan(MaxGrowth), "memory: " + report);
