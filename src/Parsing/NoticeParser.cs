@@ -1,4 +1,5 @@
 using Extractor.Parsing.Readers;
+using Extractor.Parsing.Text;
 using Extractor.Parsing.Readers.PlainText;
 using Extractor.Parsing.Rules;
 
@@ -130,6 +131,7 @@ public sealed class NoticeParser
     public ParsedNotice ParseWithDocument(byte[] content, InputFormat format = default, string? sourcePath = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+        using var checkpoint = Checkpoint.Enter(cancellation);
         try
         {
             var document = Read(content, format, sourcePath, cancellation);

@@ -1,4 +1,5 @@
 using Extractor.Parsing.Extraction;
+using Extractor.Parsing.Text;
 using Extractor.Parsing.Extraction.Metadata;
 using Extractor.Parsing.Normalization;
 using Extractor.Parsing.Outline;
@@ -34,7 +35,11 @@ internal static class NoticePipeline
                 Location = locations.Resolve(glosses[0].Start, glosses[0].End),
             });
         var metadata = MetadataExtractor.Extract(outline, document.ContainerTitle, rules, locations, warnings);
-        var items = outline.Items.Select((item, i) => (item, ItemExtractor.Extract(item, i + 1, rules, locations, warnings))).ToList();
+        var items = outline.Items.Select((item, i) =>
+        {
+            Checkpoint.Tick();
+            return (item, ItemExtractor.Extract(item, i + 1, rules, locations, warnings));
+        }).ToList();
         var sections = SectionExtractor.Extract(outline.Root, items, locations);
         foreach (var w in outline.Warnings)
             warnings.Add(new Warning
@@ -43,6 +48,7 @@ internal static class NoticePipeline
                 Message = w.Message,
                 Location = w.Paragraph is null ? null : w.End < 0 ? locations.Of(w.Paragraph) : locations.Of(w.Paragraph, w.Start, w.End),
             });
+        Checkpoint.Now();
         var stats = StatsExtractor.Extract(StatsExtractor.NoticeLevelText(outline, metadata.PreambleParagraphs), rules, locations);
         return new Notice
         {

@@ -294,4 +294,20 @@ public sealed class CliProcessTests
         Assert.That(result.Stderr, Does.Contain("never-written: timed out after 1 s"));
         Assert.That(result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1));
     }
+
+    [Test]
+    public void Files_that_time_out_cost_only_themselves()
+    {
+        // 8 slow files with --timeout once kept their CPU after timing out, and 30 good files were reported "timed out".
+        var input = Path_("in");
+        Directory.CreateDirectory(input);
+        var slow = string.Concat(Enumerable.Range(1, 80_000).Select(i => $"（{i % 99 + 1}）针对制度不健全的问题{i}\n整改情况：一是建立制度，已完成整改。\n"));
+        for (var i = 0; i < 4; i++) File.WriteAllText(Path.Combine(input, $"slow-{i}.txt"), slow);
+        for (var i = 0; i < 30; i++) File.WriteAllText(Path.Combine(input, $"z-good-{i:00}.txt"), Notice(i));
+        var result = CliProcess.Run(null, _dir, "parse", input, "-o", Path_("out"), "--timeout", "1", "-j", "2", "-q");
+        Assert.That(result.Code, Is.EqualTo(1));
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(4).And.All.Contain("slow-").And.All.Contain("timed out after 1 s"), result.Stderr);
+        Assert.That(Directory.GetFiles(Path_("out"), "z-good-*.json"), Has.Length.EqualTo(30));
+    }
 }

@@ -123,18 +123,26 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
     private async Task<FileOutcome?> ParseAsync(InputFile file, CancellationToken cancellation)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var work = Task.Run(() => ParseHere(file, limit.Token), limit.Token);
+        // The time limit runs from when the parse starts, not from when it was queued: a file waiting for a thread is
+        // not timed out for it.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var work = Task.Run(() =>
+        {
+            started.TrySetResult();
+            return ParseHere(file, limit.Token);
+        }, limit.Token);
         try
         {
+            await Task.WhenAny(started.Task, work).WaitAsync(cancellation).ConfigureAwait(false);
             var (outcome, isolated, hash) = timeout is { } t
                 ? await work.WaitAsync(t, cancellation).ConfigureAwait(false)
                 : await work.WaitAsync(cancellation).ConfigureAwait(false);
             if (isolated is var (format, content)) outcome = await pool!.ParseAsync(file, content, format, withText, cancellation).ConfigureAwait(false);
             return outcome! with { ContentHash = hash };
         }
-        catch (TimeoutException)
+        catch (TimeoutException) when (!work.IsCompleted || work.IsCanceled)
         {
-            limit.Cancel(); // the parse stops at its next check; the batch does not wait for it
+            limit.Cancel(); // the parse stops at its next check (every long loop has one); the batch does not wait for it
             _ = work.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
             return new FileOutcome(file, null, $"timed out after {timeout!.Value.TotalSeconds:0.#} s") { ErrorKind = NoticeErrorKind.TimedOut };
         }

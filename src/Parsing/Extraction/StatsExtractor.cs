@@ -18,6 +18,7 @@ internal static class StatsExtractor
         foreach (var p in paragraphs)
             foreach (var (start, end) in Sentences.Statements(p.MatchText))
             {
+                Checkpoint.Tick();
                 var sentence = p.MatchText[start..end];
                 foreach (var rule in rules.Stats)
                     foreach (var found in BoundedMatches.All(rule.Pattern, sentence))

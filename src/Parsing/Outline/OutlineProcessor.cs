@@ -147,6 +147,7 @@ internal sealed class OutlineProcessor
         _end = end;
         for (_index = start; _index < end; _index++)
         {
+            Checkpoint.Tick();
             var unit = _units[_index];
             if (!TryContinue(unit) && !TryOpen(unit))
                 throw new InvalidOperationException($"no outline rule took the unit “{unit.Paragraph.Text}”");

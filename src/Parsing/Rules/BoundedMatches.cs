@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Extractor.Parsing.Text;
 
 namespace Extractor.Parsing.Rules;
 
@@ -51,6 +52,7 @@ internal static class BoundedMatches
         var position = 0;
         while (position <= text.Length)
         {
+            Checkpoint.Tick();
             var from = Math.Max(0, position - Context);
             var to = Math.Min(text.Length, position + Window + Overlap);
             var last = to == text.Length;

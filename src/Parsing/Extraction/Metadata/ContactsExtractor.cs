@@ -15,6 +15,7 @@ internal static class ContactsExtractor
         var postal = new List<string>();
         foreach (var p in paragraphs)
         {
+            Checkpoint.Tick();
             var withoutEmails = p.Text.ToCharArray();
             foreach (var m in BoundedMatches.All(md.Email, p.Text))
             {

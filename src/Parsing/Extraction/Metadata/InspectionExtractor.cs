@@ -20,6 +20,7 @@ internal static partial class InspectionExtractor
         inspectorLocation = periodLocation = feedbackLocation = null;
         foreach (var p in paragraphs)
         {
+            Checkpoint.Tick();
             var text = p.Text;
             if (inspector is null && BoundedMatches.First(md.Inspector, text) is { } i)
             {

@@ -27,6 +27,7 @@ internal sealed class NumberingPass : IOutlinePass
         }
         for (var c = 0; c < section.Children.Count; c++)
         {
+            Checkpoint.Tick();
             var child = section.Children[c];
             last.TryGetValue(child.Style!, out var previous);
             if (child.Inferred)

@@ -22,7 +22,10 @@ internal sealed class UnlabelledRectificationPass : IOutlinePass
     public void Run(OutlineProcessor processor)
     {
         foreach (var section in OutlineSection.Preorder(processor.Root))
+        {
+            Checkpoint.Tick();
             if (section is { Item: null, Children.Count: 0, Heading: not null }) TryUnlabelled(processor, section);
+        }
     }
 
     private static void TryUnlabelled(OutlineProcessor processor, OutlineSection section)

@@ -47,6 +47,7 @@ public sealed class PlainTextReader : INoticeReader
         {
             var breakLength = i == text.Length ? 1 : LineBreaks.LengthAt(text, i);
             if (breakLength == 0) continue;
+            Checkpoint.Tick();
             if (HasText(text.AsSpan(start, i - start)))
                 lines.Add(new TextTables.Line(start, i, line));
             i += breakLength - 1;
