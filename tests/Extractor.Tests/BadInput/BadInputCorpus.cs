@@ -70,6 +70,8 @@ internal static class BadInputCorpus
         yield return new Case("docx_many_paragraphs", "many-paragraphs.docx", Docx.Build(string.Concat(Enumerable.Range(0, 40_000).Select(i => Docx.P($"{i % 999 + 1}.问题")))));
         yield return new Case("text_many_unnumbered_problems", "many-unnumbered.txt", Encoding.UTF8.GetBytes(
             "一、总体\n" + string.Concat(Enumerable.Repeat("针对制度不健全的问题\n整改情况：已完成。\n", 40_000)) + "（一）问题\n整改情况：已完成。\n"));
+        foreach (var how in new[] { "truncated", "one-bad-byte", "gbk-word", "utf16le", "utf16be" })
+            yield return new Case("text_decoded_" + how.Replace('-', '_'), $"decoded-{how}.txt", Specs.DecodingSpec.Damaged(how));
         yield return new Case("name_backslashes_and_dots", @"y\..\..\..\etc\passwd", Encoding.UTF8.GetBytes("一、问题甲\n整改情况：已完成。"));
         yield return new Case("text_unknown_encoding", "unknown-encoding.txt", UnknownEncoding(random));
     }
