@@ -264,4 +264,49 @@ public sealed class BatchCliTests
         Assert.That(code, Is.Zero, stderr);
         Assert.That(File.Exists(Out(Path.Combine("newdir", "a.txt.json"))), Is.True);
     }
+
+    [Test]
+    public void Inputs_whose_outputs_would_collide_are_refused_before_parsing_even_with_force()
+    {
+        foreach (var folder in new[] { "a", "b", Path.Combine("c", "c.json") }) Directory.CreateDirectory(Path.Combine(_dir, folder));
+        File.Copy(Repo.Seed002, Path.Combine(_dir, "a", "x.txt"));
+        File.Copy(Repo.Seed002, Path.Combine(_dir, "b", "x.txt"));
+        File.Copy(Repo.Seed002, Path.Combine(_dir, "c", "c"));
+        File.Copy(Repo.Seed002, Path.Combine(_dir, "c", "c.json", "x.txt"));
+        var (code, _, stderr) = Run("parse", Path.Combine(_dir, "a"), Path.Combine(_dir, "b"), "-o", Out("two"), "--force");
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("a/x.txt and ").And.Contain("b/x.txt would both be written to"));
+        Assert.That(Directory.Exists(Out("two")) && Directory.EnumerateFileSystemEntries(Out("two")).Any(), Is.False);
+        (code, _, stderr) = Run("parse", Path.Combine(_dir, "c"), "-o", Out("nested"), "--force", "--include", "**");
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("would both be written to").And.Contain("c.json"));
+    }
+
+    [Test]
+    public void A_name_near_the_file_system_limit_is_written()
+    {
+        // The temporary file was named after the output, and names of 244–250 bytes failed.
+        var input = Path.Combine(_dir, "long");
+        Directory.CreateDirectory(input);
+        var name = new string('a', 246) + ".txt"; // 250 bytes; its output, 255
+        File.Copy(Repo.Seed002, Path.Combine(input, name));
+        var (code, _, stderr) = Run("parse", input, "-o", Out("long"), "-q");
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(File.Exists(Out(Path.Combine("long", name + ".json"))), Is.True);
+    }
+
+    [Test]
+    public void Control_characters_in_a_value_do_not_fail_a_workbook()
+    {
+        var input = Path.Combine(_dir, "control");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "a.txt"), "一、问题\u0001甲\uFFFF\n整改情况：已完成\u0008整改。");
+        File.Copy(Repo.Seed002, Path.Combine(input, "b.txt"));
+        var (code, _, stderr) = Run("parse", input, "-o", Out("control.xlsx"), "-q");
+        Assert.That(code, Is.Zero, stderr);
+        using var workbook = SpreadsheetDocument.Open(Out("control.xlsx"), false);
+        Assert.That(new OpenXmlValidator().Validate(workbook), Is.Empty);
+        Assert.That(workbook.WorkbookPart!.WorksheetParts.SelectMany(w => w.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Text>())
+            .Any(t => t.Text.Contains("问题\uFFFD甲", StringComparison.Ordinal) || t.Text.Contains("问题甲", StringComparison.Ordinal)), Is.True);
+    }
 }

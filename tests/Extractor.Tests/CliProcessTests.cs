@@ -310,4 +310,45 @@ public sealed class CliProcessTests
         Assert.That(lines, Has.Length.EqualTo(4).And.All.Contain("slow-").And.All.Contain("timed out after 1 s"), result.Stderr);
         Assert.That(Directory.GetFiles(Path_("out"), "z-good-*.json"), Has.Length.EqualTo(30));
     }
+
+    [Test]
+    public void Names_that_are_not_UTF8_are_reported_never_skipped_in_silence_and_a_link_up_is_walked_once()
+    {
+        var input = Path_("in");
+        Directory.CreateDirectory(Path.Combine(input, "sub"));
+        File.WriteAllText(Path.Combine(input, "sub", "a.txt"), Notice(1));
+        Directory.CreateSymbolicLink(Path.Combine(input, "sub", "up"), "../"); // the loop check once missed the trailing slash: 41 walks
+        using (var sh = System.Diagnostics.Process.Start("sh", ["-c", "printf 'x' > \"$1/$(printf 'bad\\377\\376.txt')\"", "sh", input])!) sh.WaitForExit();
+        Assert.That(Directory.GetFiles(input), Has.Length.EqualTo(1), "the test made its badly named file");
+        var result = CliProcess.Run(null, _dir, "parse", input, "-f", "jsonl", "-q");
+        using (var rm = System.Diagnostics.Process.Start("rm", ["-rf", input])!) rm.WaitForExit(); // .NET cannot delete what it cannot name
+        Assert.That(result.Code, Is.EqualTo(1), result.Stderr);
+        Assert.That(result.Stderr.Trim(), Does.Contain("its name is not valid UTF-8").And.Not.Contain("\n"));
+        Assert.That(result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1), "sub/a.txt once, not again through up/");
+    }
+
+    [Test]
+    public void A_worker_killed_from_outside_costs_no_file_its_file_is_parsed_again()
+    {
+        // A worker killed from outside once got its file blamed as "damaged".
+        var input = Path_("in");
+        Directory.CreateDirectory(input);
+        for (var i = 0; i < 60; i++) File.WriteAllText(Path.Combine(input, $"{i:00}.txt"), Notice(i));
+        using var process = CliProcess.Start(_dir, "parse", input, "-o", Path_("out"), "--isolate", "all", "-j", "1", "-q");
+        var killed = false;
+        for (var wait = 0; wait < 3000 && !killed && !process.HasExited; wait++)
+        {
+            if (CliProcess.Children(process.Id) is [var worker, ..])
+            {
+                CliProcess.Signal(worker, "KILL");
+                killed = true;
+            }
+            else Thread.Sleep(5);
+        }
+        var result = CliProcess.Finish(process);
+        Assert.That(killed, Is.True, "a worker was found and killed");
+        Assert.That(result.Code, Is.Zero, result.Stderr);
+        Assert.That(result.Stderr, Does.Not.Contain("damaged"));
+        Assert.That(Directory.GetFiles(Path_("out"), "*.json"), Has.Length.EqualTo(60));
+    }
 }

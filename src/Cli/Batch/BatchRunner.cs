@@ -122,6 +122,7 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
     /// </summary>
     private async Task<FileOutcome?> ParseAsync(InputFile file, CancellationToken cancellation)
     {
+        if (file.Problem is not null) return new FileOutcome(file, null, file.Problem) { ErrorKind = NoticeErrorKind.Unreadable };
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         // The time limit runs from when the parse starts, not from when it was queued: a file waiting for a thread is
         // not timed out for it.

@@ -85,6 +85,7 @@ internal static class OutputSinks
                 {
                     var folder = Folder(output);
                     var targets = files.Select(f => JsonDirectorySink.Target(folder, f, extension)).ToList();
+                    Collisions(files, targets, m);
                     if (format == "html") targets.Add(Path.Combine(folder, HtmlDirectorySink.IndexName));
                     Refuse(targets);
                     sinks.Add(format == "json" ? new JsonDirectorySink(folder, request.Force) : new HtmlDirectorySink(folder, request.Force, m));
@@ -141,6 +142,24 @@ internal static class OutputSinks
             foreach (var sink in sinks) sink.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Two inputs whose outputs would be the same file (the same name under two folders given), or one whose output
+    /// would be a folder another's output goes into (<c>c</c> → <c>c.json</c>, <c>c.json/x.txt</c> → <c>c.json/x.txt.json</c>):
+    /// found before anything is parsed, and refused whatever <c>--force</c> says.
+    /// </summary>
+    /// <exception cref="UsageException">Outputs collide.</exception>
+    private static void Collisions(List<InputFile> files, List<string> targets, Messages m)
+    {
+        var owner = new Dictionary<string, InputFile>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+            if (!owner.TryAdd(targets[i], files[i]))
+                throw new UsageException(m.Format("OutputCollision", owner[targets[i]].DisplayPath, files[i].DisplayPath, targets[i]));
+        for (var i = 0; i < files.Count; i++)
+            for (var up = Path.GetDirectoryName(targets[i]); up is not null; up = Path.GetDirectoryName(up))
+                if (owner.TryGetValue(up, out var other))
+                    throw new UsageException(m.Format("OutputCollision", other.DisplayPath, files[i].DisplayPath, up));
     }
 
     /// <summary>

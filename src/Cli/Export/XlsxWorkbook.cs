@@ -17,6 +17,26 @@ internal sealed class XlsxWorkbook(string spoolDirectory) : IDisposable
     /// <summary>Excel's limit on the characters of a cell.</summary>
     private const int MaxCell = 32_767;
 
+    /// <summary>
+    /// The text without what XML 1.0 cannot hold — control characters but tab and line ends, U+FFFE, U+FFFF, a lone
+    /// surrogate — each replaced by U+FFFD: one such character in a notice once failed the whole workbook.
+    /// </summary>
+    internal static string XmlSafe(string text)
+    {
+        var bad = -1;
+        for (var i = 0; i < text.Length && bad < 0; i++)
+            if (!System.Xml.XmlConvert.IsXmlChar(text[i]) && !(i + 1 < text.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))) bad = i;
+            else if (char.IsHighSurrogate(text[i])) i++;
+        if (bad < 0) return text;
+        var safe = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i + 1 < text.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])) { safe.Append(text, i, 2); i++; }
+            else safe.Append(System.Xml.XmlConvert.IsXmlChar(text[i]) ? text[i] : '\uFFFD');
+        }
+        return safe.ToString();
+    }
+
     private sealed class Sheet(string name, IReadOnlyList<Column> columns, string headers, string spool)
     {
         public string Name { get; } = name;
@@ -110,6 +130,7 @@ internal sealed class XlsxWorkbook(string spoolDirectory) : IDisposable
                 writer.WriteElement(new Cell { CellReference = reference, CellValue = new CellValue(value), DataType = CellValues.Number });
                 continue;
             }
+            value = XmlSafe(value);
             if (value.Length > MaxCell) value = Cut(value, MaxCell - 1) + "…";
             writer.WriteElement(new Cell
             {

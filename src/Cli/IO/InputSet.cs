@@ -18,6 +18,9 @@ internal sealed record InputFile(string FullPath, string DisplayPath, string Rel
     /// <summary>This is standard input.</summary>
     public bool IsStandardInput { get; init; }
 
+    /// <summary>Why the file cannot be opened at all, found while walking its folder (a name that is not valid UTF-8); null when it can.</summary>
+    public string? Problem { get; init; }
+
     /// <summary>A named pipe or a device named on the command line (<c>&lt;(cat x.pdf)</c>, <c>/dev/stdin</c>): read as a stream, within the size limit.</summary>
     public bool IsStream { get; init; }
 }
@@ -115,11 +118,15 @@ internal static class InputSet
             else if (Directory.Exists(arg))
             {
                 var root = Path.GetFullPath(arg);
-                foreach (var full in Walk(root, filter.Recursive, unreadable))
+                var badNames = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var full in Walk(root, filter.Recursive, unreadable, badNames))
                 {
                     var relative = Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
                     if (!filter.Accepts(relative, full) || !seen.Add(full)) continue;
-                    files.Add(new InputFile(full, (Path.TrimEndingDirectorySeparator(arg) + "/" + relative).Replace('\\', '/'), relative));
+                    files.Add(new InputFile(full, (Path.TrimEndingDirectorySeparator(arg) + "/" + relative).Replace('\\', '/'), relative)
+                    {
+                        Problem = badNames.Contains(full) ? "its name is not valid UTF-8 (shown here with U+FFFD), so it cannot be opened: rename it" : null,
+                    });
                 }
             }
             else
@@ -135,11 +142,11 @@ internal static class InputSet
     /// real folder, each real folder once, so a link loop cannot trap the walk; folders that cannot be read (or links
     /// that cannot be resolved) are reported, not thrown.
     /// </summary>
-    private static List<string> Walk(string root, bool recursive, List<string> unreadable)
+    private static List<string> Walk(string root, bool recursive, List<string> unreadable, HashSet<string> badNames)
     {
         var list = new List<string>();
         var folders = new Stack<string>();
-        var visited = new HashSet<string>(StringComparer.Ordinal) { root };
+        var visited = new HashSet<string>(StringComparer.Ordinal) { Path.TrimEndingDirectorySeparator(root) };
         folders.Push(root);
         while (folders.Count > 0 && visited.Count < 100_000)
         {
@@ -148,11 +155,21 @@ internal static class InputSet
             {
                 foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
                 {
-                    if (entry.Name.StartsWith('.') || (entry.Attributes & (FileAttributes.Hidden | FileAttributes.System)) != 0) continue;
+                    if (entry.Name.StartsWith('.')) continue;
+                    if (entry.Attributes == (FileAttributes)(-1) && entry.Name.Contains('\uFFFD'))
+                    {
+                        // A name that is not valid UTF-8: .NET decodes it with U+FFFD and can neither stat nor open it.
+                        // Reported, never skipped in silence.
+                        badNames.Add(entry.FullName);
+                        list.Add(entry.FullName);
+                        continue;
+                    }
+                    if ((entry.Attributes & (FileAttributes.Hidden | FileAttributes.System)) != 0) continue;
                     if (entry is DirectoryInfo directory)
                     {
                         if (!recursive) continue;
                         var real = directory.LinkTarget is null ? directory.FullName : RealPath(directory, unreadable);
+                        if (real is not null) real = Path.TrimEndingDirectorySeparator(Path.GetFullPath(real)); // up -> ../ ends with a slash
                         if (real is not null && visited.Add(real)) folders.Push(directory.FullName);
                     }
                     else
