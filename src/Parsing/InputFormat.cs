@@ -10,7 +10,7 @@ public readonly record struct InputFormat
 {
     private readonly string? _name;
 
-    /// <summary>A format named <paramref name="name"/> (lower-case letters, digits and hyphens: <c>ofd</c>, <c>mhtml</c>).</summary>
+    /// <summary>A format named <paramref name="name"/> (lower-case letters, digits and hyphens: <c>rtf</c>, <c>mhtml</c>).</summary>
     /// <exception cref="ArgumentException">The name is empty or not in lower case.</exception>
     public InputFormat(string name)
     {
@@ -37,6 +37,12 @@ public readonly record struct InputFormat
 
     /// <summary>A Word document (Office Open XML).</summary>
     public static InputFormat Docx { get; } = new("docx");
+
+    /// <summary>A Word 97-2003 binary document (<c>.doc</c>, and WPS Office's <c>.wps</c>).</summary>
+    public static InputFormat Doc { get; } = new("doc");
+
+    /// <summary>An OFD document (GB/T 33190, the national format for electronic official documents).</summary>
+    public static InputFormat Ofd { get; } = new("ofd");
 
     /// <summary>An Excel workbook (Office Open XML).</summary>
     public static InputFormat Xlsx { get; } = new("xlsx");

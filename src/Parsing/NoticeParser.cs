@@ -6,7 +6,7 @@ using Extractor.Parsing.Rules;
 namespace Extractor.Parsing;
 
 /// <summary>
-/// Parses inspection-rectification notices. Reads TXT (any common Chinese encoding), HTML, DOCX and PDF, and any format
+/// Parses inspection-rectification notices. Reads TXT (any common Chinese encoding), HTML, DOCX, Word 97-2003 (.doc, .wps), PDF and OFD, and any format
 /// a reader added in <see cref="ParserOptions.Readers"/> reads; builds the section tree; pairs each problem with its
 /// rectification; extracts the metadata; reports irregularities as warnings. An instance is immutable and thread-safe:
 /// create one and share it (a rule set is compiled once, however many parsers use it).

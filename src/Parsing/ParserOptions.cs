@@ -33,13 +33,13 @@ public sealed record ParserLimits
     /// <summary>Largest input file or stream, in bytes (default 64 MiB).</summary>
     public long MaxInputBytes { get; init; } = 64L * 1024 * 1024;
 
-    /// <summary>Largest total decompressed size of the parts of a DOCX or XLSX package, in bytes (default 256 MiB); a workbook's cells may hold at most half as many characters.</summary>
+    /// <summary>Largest total decompressed size of the parts of a DOCX, XLSX or OFD package, and of a Word 97-2003 document's text (two bytes a character), in bytes (default 256 MiB); a workbook's cells may hold at most half as many characters.</summary>
     public long MaxDecompressedBytes { get; init; } = 256L * 1024 * 1024;
 
-    /// <summary>Most PDF pages read (default 2,000).</summary>
+    /// <summary>Most PDF or OFD pages read (default 2,000).</summary>
     public int MaxPages { get; init; } = 2000;
 
-    /// <summary>Deepest element nesting read from HTML, DOCX and Word 2003 XML (default 256).</summary>
+    /// <summary>Deepest element nesting read from HTML, DOCX, Word 2003 XML and OFD, and of storages in an OLE compound file (default 256).</summary>
     public int MaxDepth { get; init; } = 256;
 
     /// <summary>

@@ -29,13 +29,15 @@ public static class Program
             "html" => bytes => Check(() => Parser.Parse(bytes, InputFormat.Html), bytes.Length),
             "docx" => bytes => Check(() => Parser.Parse(bytes, InputFormat.Docx), bytes.Length),
             "pdf" => bytes => Check(() => Parser.Parse(bytes, InputFormat.Pdf), bytes.Length),
+            "doc" => bytes => Check(() => Parser.Parse(bytes, InputFormat.Doc), bytes.Length),
+            "ofd" => bytes => Check(() => Parser.Parse(bytes, InputFormat.Ofd), bytes.Length),
             "xlsx" => bytes => Check(() => Parser.Parse(bytes, InputFormat.Xlsx), bytes.Length),
             "xls" => bytes => Check(() => Parser.Parse(bytes, InputFormat.Xls), bytes.Length),
             "mhtml" => bytes => Check(() => Parser.Parse(bytes, InputFormat.Mhtml), bytes.Length),
             "word-xml" => bytes => Check(() => Parser.Parse(bytes, InputFormat.WordXml), bytes.Length),
             "pipeline" => bytes => Check(() => Parser.ParseText(Encoding.UTF8.GetString(bytes)), null),
             "auto" => bytes => Check(() => Parser.Parse(bytes), bytes.Length),
-            _ => throw new ArgumentException("target: text, html, docx, pdf, xlsx, xls, mhtml, word-xml, pipeline or auto"),
+            _ => throw new ArgumentException("target: text, html, docx, doc, pdf, ofd, xlsx, xls, mhtml, word-xml, pipeline or auto"),
         };
         if (args.Length > 1)
         {

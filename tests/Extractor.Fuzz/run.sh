@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Fuzzes one target with AFL++ and SharpFuzz.
-#   tests/Extractor.Fuzz/run.sh TARGET [SECONDS]     TARGET: text, html, docx, pdf, xlsx, xls, mhtml, word-xml, pipeline or auto
+#   tests/Extractor.Fuzz/run.sh TARGET [SECONDS]     TARGET: text, html, docx, doc, pdf, ofd, xlsx, xls, mhtml, word-xml, pipeline or auto
 # Needs afl-fuzz (Debian: apt-get install afl++). Builds into tests/Extractor.Fuzz/out/TARGET, instruments the library
 # and its readers' dependencies, seeds the corpus from samples/ and runs for SECONDS (default 600). Findings land in
 # tests/Extractor.Fuzz/out/TARGET/findings; replay one with: dotnet out/TARGET/bin/Extractor.Fuzz.dll TARGET FILE...
 set -euo pipefail
-target=${1:?target: text, html, docx, pdf, xlsx, xls, mhtml, word-xml, pipeline or auto}
+target=${1:?target: text, html, docx, doc, pdf, ofd, xlsx, xls, mhtml, word-xml, pipeline or auto}
 seconds=${2:-600}
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -23,6 +23,8 @@ case "$target" in
   html) seeds=$(find "$root/samples" -name '*.html' -size -16k) ;;
   docx) seeds=$(find "$root/samples" "$root/tests/Extractor.Tests/Corpus" -name '*.docx' -size -16k) ;;
   pdf) seeds=$(find "$root/tests/Extractor.Tests/Corpus/pdf" -name '*.pdf' -size -16k) ;;
+  doc) seeds=$(find "$root/samples" "$root/tests/Extractor.Tests/Corpus" -name '*.doc' -size -24k) ;;
+  ofd) seeds=$(find "$root/samples" -name '*.ofd' -size -16k) ;;
   xlsx|xls|mhtml) seeds=$(find "$root/samples/formats" -name "*.$target" -size -16k) ;;
   word-xml) seeds=$(find "$root/samples/formats" -name '*-2003.xml' -size -32k) ;;
   auto) seeds=$(find "$root/samples" -maxdepth 1 -name '*.txt' -size -2k; find "$root/tests/Extractor.Tests/Corpus/pdf" -name 'tiny.pdf') ;;

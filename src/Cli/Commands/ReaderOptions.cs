@@ -30,21 +30,21 @@ internal sealed class ReaderOptions
 
     public Option<int> MaxUnzipped { get; } = new("--max-unzipped")
     {
-        Description = "Largest decompressed size of a Word document's or Excel workbook's parts in MiB (zip bombs stop here).",
+        Description = "Largest decompressed size of a Word, Excel or OFD package's parts, or of a .doc's text, in MiB (zip bombs stop here).",
         DefaultValueFactory = _ => (int)(Defaults.MaxDecompressedBytes >> 20),
         HelpName = "MIB",
     };
 
     public Option<int> MaxPages { get; } = new("--max-pages")
     {
-        Description = "Most pages of a PDF.",
+        Description = "Most pages of a PDF or an OFD.",
         DefaultValueFactory = _ => Defaults.MaxPages,
         HelpName = "N",
     };
 
     public Option<int> MaxDepth { get; } = new("--max-depth")
     {
-        Description = "Deepest nesting of HTML elements or Word document elements.",
+        Description = "Deepest nesting of HTML, Word or OFD elements, or of storages in a .doc.",
         DefaultValueFactory = _ => Defaults.MaxDepth,
         HelpName = "N",
     };

@@ -82,26 +82,33 @@ internal static class ItemExtractor
     {
         var contents = new List<Paragraph>();
         var parts = new List<MeasureSplitter.Part>();
-        for (var i = 0; i < item.Rectification.Count; i++)
+        // A label standing alone whose text opens with another label (a form's 整改措施及成效 cell holding 整改措施：…)
+        // only names the field: the label the text opens with is the rectification's own.
+        var own = 0;
+        while (own + 1 < item.Rectification.Count && item.Rectification[own] is { Label: { } alone } lead
+               && alone.ContentStart >= lead.Paragraph.Text.Length && item.Rectification[own + 1].Label is not null)
+            own++;
+        for (var i = own; i < item.Rectification.Count; i++)
         {
             var part = item.Rectification[i];
             // The first label is the rectification's own; a later one (整改成效：) stays in the text and restarts the ordinals.
-            var content = i == 0 ? part.Content : part.Paragraph;
+            var content = i == own ? part.Content : part.Paragraph;
             if (content.Text.Length == 0) continue;
             contents.Add(content);
-            parts.Add(new MeasureSplitter.Part(content, part.Measure, StartsSeries: i > 0 && part.Label is not null));
+            parts.Add(new MeasureSplitter.Part(content, part.Measure, StartsSeries: i > own && part.Label is not null));
         }
         var measures = MeasureSplitter.Split(parts, rules, locations, warnings);
         var (status, cue) = StatusClassifier.Classify([.. item.Status.SelectMany(s => s.Values())], contents, rules, locations);
         return new Rectification
         {
-            Label = item.Label?.Label,
+            Label = own > 0 ? item.Rectification[own].Label!.Value.Label : item.Label?.Label,
             Text = Paragraph.JoinText(contents),
             Measures = measures,
             Status = status,
             StatusCue = cue,
             Location = locations.Resolve(item.Rectification[0].Paragraph.SourceOffset(item.Rectification[0].Label?.Start ?? 0),
                 item.Rectification[^1].Paragraph.SourceStop),
+            Placement = item.InLaterPart ? RectificationPlacement.LaterPart : RectificationPlacement.AfterProblem,
         };
     }
 

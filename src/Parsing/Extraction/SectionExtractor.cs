@@ -7,7 +7,8 @@ namespace Extractor.Parsing.Extraction;
 /// <summary>
 /// Turns the outline's section tree into <see cref="Section"/>s. A section's location spans from its heading to the end
 /// of its last descendant — its body, its items, its sections — so that sections nest by location: a child lies
-/// inside its parent and siblings do not overlap.
+/// inside its parent and siblings do not overlap. An item whose rectification is in a later part
+/// (<see cref="RectificationPlacement.LaterPart"/>) extends its section only by its problem.
 /// </summary>
 internal static class SectionExtractor
 {
@@ -18,7 +19,11 @@ internal static class SectionExtractor
     {
         var bySection = new Dictionary<OutlineSection, int>(ReferenceEqualityComparer.Instance);
         foreach (var (outline, item) in items)
-            bySection[outline.Section] = Math.Max(bySection.GetValueOrDefault(outline.Section), item.Location.End);
+        {
+            // An item answered in a later part reaches its section only with its problem.
+            var end = item.Rectification?.Placement == RectificationPlacement.LaterPart ? item.Problem.Location.End : item.Location.End;
+            bySection[outline.Section] = Math.Max(bySection.GetValueOrDefault(outline.Section), end);
+        }
         return [.. root.Children.Select(s => Convert(s, bySection, locations))];
     }
 

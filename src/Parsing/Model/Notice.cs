@@ -194,6 +194,27 @@ public sealed record Rectification
 
     /// <summary>Where the rectification is, label included.</summary>
     public required SourceLocation Location { get; init; }
+
+    /// <summary>
+    /// Where the rectification stands relative to its problem: after it (the default, not written in JSON), or in a
+    /// later part of the notice that answers the problems in order (<c>二、审计发现的主要问题</c> … <c>四、整改情况</c>).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public RectificationPlacement Placement { get; init; }
+}
+
+/// <summary>Where a rectification stands relative to its problem.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RectificationPlacement>))]
+public enum RectificationPlacement
+{
+    /// <summary>After its problem, under the same heading or label.</summary>
+    [JsonStringEnumMemberName("afterProblem")] AfterProblem,
+
+    /// <summary>
+    /// In a later part of the notice given to rectifications, paired with the problem by order: the item's location
+    /// then spans the parts between, and may overlap other items.
+    /// </summary>
+    [JsonStringEnumMemberName("laterPart")] LaterPart,
 }
 
 /// <summary>One measure of a rectification.</summary>

@@ -21,6 +21,9 @@ public static class WarningCodes
     /// <summary>A rectification was recognised without a label such as <c>整改情况：</c>.</summary>
     public const string UnlabelledRectification = "unlabelled-rectification";
 
+    /// <summary>Problems stated in one part of the notice were paired by order with rectifications reported in a later part (or could not be).</summary>
+    public const string PairedByOrder = "paired-by-order";
+
     /// <summary>A problem has no rectification.</summary>
     public const string MissingRectification = "missing-rectification";
 

@@ -68,8 +68,10 @@ internal sealed class OutlineDocument
         if (section.Heading is { } heading)
         {
             // The heading's text is the problem of the item that owns it (whole, or cut where an unlabelled rectification starts).
+            // A heading that is an item's rectification gives it its text the same way.
             var owned = section.Item is { OwnsSection: true } item && section.Content is { } content
-                && item.Problem.Count > 0 && item.Problem[0].SourceStart == content.SourceStart;
+                && item.Problem.Count > 0 && item.Problem[0].SourceStart == content.SourceStart
+                || section is { RectificationOf: not null, Content: not null };
             var end = owned ? section.Content!.SourceStart : heading.SourceStop;
             if (end > heading.SourceStart) yield return ("heading", heading.SourceStart, end);
         }
@@ -116,6 +118,9 @@ internal sealed class OutlineSection
     /// <summary>The item whose problem this section's heading is.</summary>
     public OutlineItem? Item { get; set; }
 
+    /// <summary>The item whose rectification this section's heading is (a list of rectifications answering a list of problems).</summary>
+    public OutlineItem? RectificationOf { get; set; }
+
     /// <summary><paramref name="root"/> and every section below it, in document order (without recursion).</summary>
     public static IEnumerable<OutlineSection> Preorder(OutlineSection root)
     {
@@ -141,6 +146,9 @@ internal sealed class OutlineItem
 
     /// <summary>The paragraph that opened the item (heading, label or table row): where it is when it has no text.</summary>
     public Paragraph? Anchor { get; set; }
+
+    /// <summary>True when the rectification was found in a later part of the notice, paired by order (<see cref="Passes.SplitPartsPass"/>).</summary>
+    public bool InLaterPart { get; init; }
 
     /// <summary>The problem paragraphs (the first may be the heading text without its marker).</summary>
     public List<Paragraph> Problem { get; } = [];

@@ -42,6 +42,7 @@ internal sealed class OutlineProcessor
     /// <summary>The passes over the finished tree, in order.</summary>
     private static readonly IReadOnlyList<IOutlinePass> Passes =
     [
+        new SplitPartsPass(),
         new UnlabelledRectificationPass(),
         new StatusRectificationPass(),
         new SectionBodyPass(),
@@ -64,9 +65,11 @@ internal sealed class OutlineProcessor
     /// <summary>Builds the outline of <paramref name="paragraphs"/>.</summary>
     public static OutlineDocument Build(IReadOnlyList<Paragraph> paragraphs, CompiledRules rules, IReadOnlyList<ExtractedTable>? tables = null)
     {
-        var units = Segmenter.Segment(paragraphs, rules, tables ?? []);
+        var segmentWarnings = new List<OutlineWarning>();
+        var units = Segmenter.Segment(paragraphs, rules, tables ?? [], segmentWarnings);
         var zones = Zones.Find(units, rules);
         var processor = new OutlineProcessor(rules, units);
+        processor.Warnings.AddRange(segmentWarnings);
         processor.Run(zones.BodyStart, zones.Closing);
         foreach (var pass in Passes) pass.Run(processor);
         if (processor.Items.Count == 0) processor.Warnings.Add(NothingExtracted(units, zones, processor.Root));

@@ -10,6 +10,7 @@ namespace Extractor.Parsing.Outline;
 /// Turns normalized paragraphs into the outline's units, and says what each opens with:
 /// <list type="bullet">
 /// <item>a paragraph the reader joined across a page break is split where what follows opens a heading or label;</item>
+/// <item>a paragraph that lost its line breaks (a whole notice on one line) is split at its run-in headings (<see cref="RunTogetherLines"/>);</item>
 /// <item>a marker alone on its line is one heading with the line after it;</item>
 /// <item>a rectification label after a sentence (<c>…不到位。整改情况：…</c>) starts a unit of its own;</item>
 /// <item>a table whose header names columns is one unit, at the place of its first cell, with its layout when it is a
@@ -19,9 +20,9 @@ namespace Extractor.Parsing.Outline;
 /// </summary>
 internal static class Segmenter
 {
-    public static List<Unit> Segment(IReadOnlyList<Paragraph> input, CompiledRules rules, IReadOnlyList<ExtractedTable> tables)
+    public static List<Unit> Segment(IReadOnlyList<Paragraph> input, CompiledRules rules, IReadOnlyList<ExtractedTable> tables, List<OutlineWarning> warnings)
     {
-        var entries = TableFlow.Expand(SplitAtSoftBreaks(input, rules), rules, tables);
+        var entries = TableFlow.Expand(RunTogetherLines.Split(SplitAtSoftBreaks(input, rules), rules, warnings), rules, tables);
         var units = new List<Unit>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {

@@ -19,14 +19,19 @@ internal readonly record struct Zones(int BodyStart, int Closing, int Signature)
         var bodyStart = FindBodyStart(units);
         var lowest = bodyStart < units.Count ? bodyStart + 1 : 1;
         var signature = units.Count;
-        // Attachment lines (附件：…) may follow the signature: they stay with it.
+        // Attachment lines (附件：…) and page furniture (转载请注明…) may follow the signature: they stay with it.
         var end = units.Count;
-        while (end > lowest && units[end - 1].Kind == UnitKind.Plain && BoundedMatches.IsLine(rules.Metadata.AttachmentLine, units[end - 1].Paragraph.MatchText)) end--;
+        while (end > lowest && units[end - 1].Kind == UnitKind.Plain
+               && (BoundedMatches.IsLine(rules.Metadata.AttachmentLine, units[end - 1].Paragraph.MatchText) || IsChrome(units[end - 1].Paragraph.MatchText, rules))) end--;
         for (var k = end - 1; k >= lowest; k--)
         {
             if (units[k].Kind != UnitKind.Plain || !IsSignatureLine(units[k].Paragraph.MatchText, rules)) break;
             signature = k;
         }
+        // An issuer's name too long for one line: the line above the issuer line is its first half.
+        if (signature < end && signature - 1 >= lowest && units[signature - 1] is { Kind: UnitKind.Plain } above
+            && IsFirstHalfOfIssuer(above.Paragraph.MatchText, units[signature].Paragraph.MatchText, rules))
+            signature--;
         var closing = signature;
         for (var k = signature - 1; k >= lowest; k--)
         {
@@ -52,6 +57,8 @@ internal readonly record struct Zones(int BodyStart, int Closing, int Signature)
         return units.Count;
     }
 
+    private static bool IsChrome(string text, CompiledRules rules) => text.Length <= 120 && rules.ChromeLine.IsMatch(text);
+
     /// <summary>A short line that is the issuer's name, a date, or both.</summary>
     internal static bool IsSignatureLine(string text, CompiledRules rules)
     {
@@ -61,6 +68,17 @@ internal readonly record struct Zones(int BodyStart, int Closing, int Signature)
         var date = BoundedMatches.Line(md.TitleDate, text);
         return date.Success && date.Index > 0 && BoundedMatches.IsLine(md.IssuerLine, text[..date.Index].TrimEnd());
     }
+
+    private static readonly System.Buffers.SearchValues<char> Punctuation = System.Buffers.SearchValues.Create("。，,；;：:、！？!?“”\"");
+
+    /// <summary>
+    /// <paramref name="line"/> is the first half of an issuer's name that <paramref name="next"/> completes
+    /// (<c>和布克赛尔县中央环境保护督察反馈意见</c> / <c>整改工作领导小组办公室</c>): short, without punctuation, and the
+    /// two together are an issuer.
+    /// </summary>
+    internal static bool IsFirstHalfOfIssuer(string line, string next, CompiledRules rules) =>
+        line.Length is > 0 and <= 30 && line.AsSpan().IndexOfAny(Punctuation) < 0 && !rules.Metadata.DateLine.IsMatch(line)
+        && !rules.Metadata.IssuerLine.IsMatch(line) && rules.Metadata.IssuerLine.IsMatch(next) && rules.Metadata.IssuerLine.IsMatch(line + next);
 
     /// <summary>A paragraph of closing text, by its cues (only the strong ones, those it contains, when <paramref name="strongOnly"/>).</summary>
     internal static bool IsClosing(string text, CompiledRules rules, bool strongOnly)

@@ -1,7 +1,9 @@
 using Extractor.Parsing.Readers.Containers;
+using Extractor.Parsing.Readers.Doc;
 using Extractor.Parsing.Readers.Docx;
 using Extractor.Parsing.Readers.Html;
 using Extractor.Parsing.Readers.Mhtml;
+using Extractor.Parsing.Readers.Ofd;
 using Extractor.Parsing.Readers.Pdf;
 using Extractor.Parsing.Readers.Ole;
 using Extractor.Parsing.Readers.PlainText;
@@ -14,14 +16,16 @@ namespace Extractor.Parsing.Readers;
 public static class NoticeReaders
 {
     /// <summary>
-    /// The built-in readers in the order they are asked: PDF, Word (DOCX), Excel (XLSX, XLS), the containers the library
-    /// recognises only to refuse them saying what they are (other ZIP packages and OLE compound files), Word 2003 XML,
-    /// web archives (MHTML), RTF and images (refused), HTML, and plain text as the fallback.
+    /// The built-in readers in the order they are asked: PDF, Word (DOCX, and Word 97-2003 .doc/.wps), OFD, Excel (XLSX,
+    /// XLS), the containers the library recognises only to refuse them saying what they are (other ZIP packages and OLE
+    /// compound files), Word 2003 XML, web archives (MHTML), RTF and images (refused), HTML, and plain text as the fallback.
     /// </summary>
     public static IReadOnlyList<INoticeReader> Default { get; } =
     [
         new PdfReader(),
         new DocxReader(),
+        new DocReader(),
+        new OfdReader(),
         new XlsxReader(),
         new XlsReader(),
         new ZipRefusalReader(),
@@ -81,7 +85,7 @@ public static class NoticeReaders
 }
 
 /// <summary>
-/// A format the library recognises only to refuse it with a message that says what to do (a legacy Word file, an
+/// A format the library recognises only to refuse it with a message that says what to do (an RTF document, an
 /// image that needs OCR), so that such a file is not read as text.
 /// </summary>
 internal sealed class RefusedFormatReader(InputFormat format, NoticeErrorKind kind, string message, IReadOnlyList<byte[]> magics) : INoticeReader

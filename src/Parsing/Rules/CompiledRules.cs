@@ -33,6 +33,8 @@ internal sealed class CompiledRules
     public required string TableCategoryField { get; init; }
     public required Regex ChromeLine { get; init; }
     public required Regex PageNumber { get; init; }
+    public required Regex Breadcrumb { get; init; }
+    public required Regex BreadcrumbSeparator { get; init; }
 
     /// <summary>Characters that may open a heading marker of some style; null when a style's pattern does not tell (then any may).</summary>
     public required SearchValues<char>? MarkerOpenings { get; init; }
@@ -43,6 +45,9 @@ internal sealed class CompiledRules
     public required HashSet<string> OngoingValues { get; init; }
     public required Regex[] ProblemPhrases { get; init; }
     public required Regex ProblemFieldHeading { get; init; }
+    public required Regex ProblemsPart { get; init; }
+    public required Regex RectificationsPart { get; init; }
+    public required Regex RectificationsIntro { get; init; }
     public required string[] ProblemCues { get; init; }
     public required string[] ClosingStarts { get; init; }
     public required string[] ClosingContains { get; init; }
@@ -90,6 +95,8 @@ internal sealed class CompiledRules
             TableCategoryField = rules.TableColumns.CategoryField,
             ChromeLine = Pattern(rules.Chrome.Line, "chrome.line"),
             PageNumber = Pattern(rules.Chrome.PageNumber, "chrome.pageNumber"),
+            Breadcrumb = Pattern(rules.Chrome.Breadcrumb, "chrome.breadcrumb"),
+            BreadcrumbSeparator = Pattern(rules.Chrome.BreadcrumbSeparator, "chrome.breadcrumbSeparator"),
             MarkerOpenings = allOpenings is null ? null : SearchValues.Create(allOpenings),
             Done = Words(rules.Status.Done),
             Ongoing = Words(rules.Status.Ongoing),
@@ -99,6 +106,9 @@ internal sealed class CompiledRules
             ProblemPhrases = [.. rules.ProblemPhrases.Select((p, i) => Pattern(p, $"problemPhrases[{i}]", required: true))],
             ProblemCues = Words(rules.ProblemCues),
             ProblemFieldHeading = Pattern(rules.ProblemFieldHeading, "problemFieldHeading"),
+            ProblemsPart = Pattern(rules.Parts.Problems, "parts.problems"),
+            RectificationsPart = Pattern(rules.Parts.Rectifications, "parts.rectifications"),
+            RectificationsIntro = Pattern(rules.Parts.RectificationsIntro, "parts.rectificationsIntro"),
             ClosingStarts = Words(rules.Closing.Starts),
             ClosingContains = Words(rules.Closing.Contains),
             Metadata = new CompiledMetadata
@@ -124,6 +134,9 @@ internal sealed class CompiledRules
                 SpeakerLine = Pattern(md.SpeakerLine, "metadata.speakerLine"),
                 AttachmentLine = Pattern(md.AttachmentLine, "metadata.attachmentLine"),
                 TitleOpening = Pattern(md.TitleOpening, "metadata.titleOpening"),
+                ReportDate = Pattern(md.ReportDate, "metadata.reportDate"),
+                FieldDateAnywhere = FieldDateAnywhere(md),
+                DateFieldOrder = [.. md.DateFields],
             },
             Stats = [.. rules.Stats.Select((s, i) => new CompiledStat(
                 string.IsNullOrWhiteSpace(s.Name) ? throw new RuleSetException($"stats[{i}].name: a name is needed") : s.Name,
@@ -151,14 +164,24 @@ internal sealed class CompiledRules
 
     /// <summary>
     /// A line <c>LABEL：VALUE</c> whose label is one of the metadata field labels, however letter-spaced
-    /// (<c>标  题：</c>), after an optional bullet.
+    /// (<c>标  题：</c>), after an optional bullet; a table's cell border or a space may stand for the colon
+    /// (<c>发布机构 | 南县审计局</c>).
     /// </summary>
     private static Regex FieldLine(MetadataRules md)
     {
         var labels = md.TitleFields.Concat(md.DateFields).Concat(md.PageFields).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal)
             .OrderByDescending(l => l.Length).Select(l => string.Join(@"\s*", l.Select(c => Regex.Escape(c.ToString())))).ToList();
         if (labels.Count == 0) return Never;
-        return new Regex($@"^[\s•·▪◆●■\-*]*(?<label>{string.Join("|", labels)})\s*[:：]\s*(?<value>.*)$",
+        return new Regex($@"^[\s•·▪◆●■\-*]*(?<label>{string.Join("|", labels)})(?:\s*[:：|｜]\s*|\s+(?=\S)|\s*$)(?<value>.*)$",
+            RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+    }
+
+    private static Regex FieldDateAnywhere(MetadataRules md)
+    {
+        var labels = md.DateFields.Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(l => l.Length)
+            .Select(l => string.Join(@"\s*", l.Select(c => Regex.Escape(c.ToString())))).ToList();
+        if (labels.Count == 0) return Never;
+        return new Regex($@"(?<label>{string.Join("|", labels)})(?:\s*[:：|｜]\s*\|?\s*|\s+)(?<y>\d{{4}})\s*[-年./]\s*(?<m>\d{{1,2}})\s*[-月./]\s*(?<d>\d{{1,2}})",
             RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
     }
 
@@ -234,4 +257,11 @@ internal sealed class CompiledMetadata
     public required Regex SpeakerLine { get; init; }
     public required Regex AttachmentLine { get; init; }
     public required Regex TitleOpening { get; init; }
+    public required Regex ReportDate { get; init; }
+
+    /// <summary>A date field anywhere in a line (<c>来源：… 发布时间：2025-05-12</c>): groups <c>label</c>, <c>y</c>, <c>m</c>, <c>d</c>.</summary>
+    public required Regex FieldDateAnywhere { get; init; }
+
+    /// <summary>The date field labels, most telling first (成文日期 before 发布日期).</summary>
+    public required IReadOnlyList<string> DateFieldOrder { get; init; }
 }

@@ -21,6 +21,7 @@ namespace Extractor.Parsing.Rules;
 /// <param name="Metadata">Metadata patterns.</param>
 /// <param name="Stats">Statistics the notice states about itself.</param>
 /// <param name="Tags">Keyword rules that tag items.</param>
+/// <param name="Parts">Headings of the parts of a notice that gives its problems and their rectifications separately.</param>
 public sealed record RuleSet(
     IReadOnlyList<MarkerRule>? Markers = null,
     LabelRules? Labels = null,
@@ -36,7 +37,8 @@ public sealed record RuleSet(
     ChromeRules? Chrome = null,
     MetadataRules? Metadata = null,
     IReadOnlyList<StatRule>? Stats = null,
-    IReadOnlyList<TagRule>? Tags = null)
+    IReadOnlyList<TagRule>? Tags = null,
+    PartRules? Parts = null)
 {
     /// <summary>Heading marker styles, outermost first in the GB/T 9704 order used to break ties.</summary>
     public IReadOnlyList<MarkerRule> Markers { get; init; } = Markers ?? [];
@@ -77,6 +79,9 @@ public sealed record RuleSet(
 
     /// <summary>Keyword rules that tag items.</summary>
     public IReadOnlyList<TagRule> Tags { get; init; } = Tags ?? [];
+
+    /// <summary>Headings of the parts of a notice that gives its problems and their rectifications separately.</summary>
+    public PartRules Parts { get; init; } = Parts ?? new();
 
     /// <summary>The rule set shipped with the library.</summary>
     public static RuleSet Default => RuleSetLoader.LoadDefault();
@@ -196,6 +201,18 @@ public sealed record StatusRules(
     public IReadOnlyList<string> OngoingValues { get; init; } = OngoingValues ?? [];
 }
 
+/// <summary>
+/// Headings of the parts of a notice that states its problems in one part and their rectifications in a later one,
+/// as audit results bulletins do (<c>二、审计发现的主要问题</c> … <c>四、审计发现问题的整改情况</c>).
+/// </summary>
+/// <param name="Problems">Pattern of the heading text of the part that states the problems.</param>
+/// <param name="Rectifications">Pattern of the heading text of the part that reports their rectification.</param>
+/// <param name="RectificationsIntro">Pattern of a sentence announcing a list of rectifications after a list of problems (<c>现将整改情况报告如下：</c>).</param>
+public sealed record PartRules(
+    string Problems = "",
+    string Rectifications = "",
+    string RectificationsIntro = "");
+
 /// <summary>Cues that a trailing paragraph is the closing text, not part of the last rectification.</summary>
 /// <param name="Starts">Openings of a closing paragraph (<c>下一步</c>, <c>当前，</c>).</param>
 /// <param name="Contains">Phrases that make a trailing paragraph closing wherever they occur (<c>欢迎广大干部群众</c>, <c>联系电话</c>).</param>
@@ -213,9 +230,14 @@ public sealed record ClosingRules(
 /// <summary>The publisher's page furniture that readers drop.</summary>
 /// <param name="Line">A short line of a web page that is site chrome inside the article: info bars (<c>发布时间：</c>), tool links (<c>【打印本页】</c>), pagers, breadcrumbs.</param>
 /// <param name="PageNumber">A PDF line that is only a page number (<c>— 3 —</c>, <c>第3页</c>, <c>3/10</c>), dropped among the first and last lines of a page.</param>
+/// <param name="Breadcrumb">A line that is a breadcrumb (<c>当前位置：首页 - 专题专栏 - 正文</c>): a line of the notice's front
+/// that is only one of its parts (a category standing as a heading) is furniture too.</param>
+/// <param name="BreadcrumbSeparator">What separates a breadcrumb's parts.</param>
 public sealed record ChromeRules(
     string Line = "",
-    string PageNumber = "");
+    string PageNumber = "",
+    string Breadcrumb = "",
+    string BreadcrumbSeparator = "");
 
 /// <summary>Metadata patterns.</summary>
 /// <param name="IssuerLine">A line that is only the issuer's name; group <c>issuer</c>.</param>
@@ -238,6 +260,7 @@ public sealed record ChromeRules(
 /// <param name="PageFields">Labels of a page's other metadata fields (<c>索引号：</c>, <c>发布机构：</c>, <c>浏览次数：</c>).</param>
 /// <param name="TitlePrefix">What a page puts before a title and is not part of it: a bulletin number (<c>…2024年第3号公告：</c>), a category (<c>政策新闻 | </c>).</param>
 /// <param name="SpeakerLine">A report's speaker under its title (<c>市审计局局长 李火生</c>); group <c>issuer</c>, the body the speaker heads.</param>
+/// <param name="ReportDate">The date a report was delivered, under its title (<c>——2022年7月27日在…人大常委会会议上</c>); groups <c>y</c>, <c>m</c>, <c>d</c>.</param>
 /// <param name="TitleOpening">What a line that opens a title split over lines speaks of, when it does not start with <c>关于</c> (<c>…督察反馈问题</c>).</param>
 /// <param name="AttachmentLine">A line naming an attachment after the signature (<c>附件：</c>): it does not end the signature block.</param>
 public sealed record MetadataRules(
@@ -262,7 +285,8 @@ public sealed record MetadataRules(
     string TitlePrefix = "",
     string SpeakerLine = "",
     string AttachmentLine = "",
-    string TitleOpening = "")
+    string TitleOpening = "",
+    string ReportDate = "")
 {
     /// <summary>Labels of a page's metadata field that gives the title (<c>标题：</c>, <c>文件名称：</c>).</summary>
     public IReadOnlyList<string> TitleFields { get; init; } = TitleFields ?? [];

@@ -17,7 +17,7 @@ internal static class BadInputCorpus
     public static IEnumerable<Case> All()
     {
         var random = new Random(20261123);
-        foreach (var extension in new[] { "txt", "html", "docx", "pdf", "doc", "xlsx", "xls", "mhtml", "xml", "bin" })
+        foreach (var extension in new[] { "txt", "html", "docx", "pdf", "doc", "wps", "ofd", "xlsx", "xls", "mhtml", "xml", "bin" })
         {
             yield return new Case($"empty_{extension}", $"empty.{extension}", []);
             foreach (var size in new[] { 1, 17, 4096 })
@@ -31,6 +31,8 @@ internal static class BadInputCorpus
         var pdf = File.ReadAllBytes(Corpus("pdf/tiny.pdf"));
         var docx = File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", "table-form-libreoffice.docx"));
         var html = File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", "seed-002-gbk-chrome.html"));
+        var doc = File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", "table-form-libreoffice-word97.doc"));
+        var ofd = File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", "seed-002-handbuilt.ofd"));
         var xls = File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", "table-form-calc-97.xls"));
         var xlsx = File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", "table-form-calc-2007.xlsx"));
         var mhtml = File.ReadAllBytes(Path.Combine(Repo.Samples, "formats", "table-form-chromium.mhtml"));
@@ -44,6 +46,8 @@ internal static class BadInputCorpus
             yield return new Case($"truncated_pdf_{fraction}", $"truncated-{fraction}.pdf", pdf[..(pdf.Length * fraction / 100)]);
             yield return new Case($"truncated_docx_{fraction}", $"truncated-{fraction}.docx", docx[..(docx.Length * fraction / 100)]);
             yield return new Case($"truncated_html_{fraction}", $"truncated-{fraction}.html", html[..(html.Length * fraction / 100)]);
+            yield return new Case($"truncated_doc_{fraction}", $"truncated-{fraction}.doc", doc[..(doc.Length * fraction / 100)]);
+            yield return new Case($"truncated_ofd_{fraction}", $"truncated-{fraction}.ofd", ofd[..(ofd.Length * fraction / 100)]);
         }
 
         yield return new Case("docx_not_a_zip", "not-a-zip.docx", [0x50, 0x4B, 0x03, 0x04, .. Encoding.ASCII.GetBytes("this is not a zip archive at all")]);
@@ -58,6 +62,7 @@ internal static class BadInputCorpus
         yield return new Case("pdf_broken_xref", "broken-xref.pdf", MinimalPdf(brokenXref: true));
         yield return new Case("pdf_page_tree_loop", "page-loop.pdf", MinimalPdf(pagesKids: "2 0 R"));
         yield return new Case("pdf_huge_page_count", "huge-count.pdf", MinimalPdf(count: "999999999"));
+        foreach (var c in BinaryCases()) yield return c;
         yield return new Case("html_deep_nesting", "deep.html", Encoding.UTF8.GetBytes(
             "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "一、问题甲" + string.Concat(Enumerable.Repeat("</div>", 100_000)) + "</body></html>"));
         yield return new Case("text_50mb_line", "long-line.txt", LongLine(50 * 1024 * 1024));
@@ -74,6 +79,34 @@ internal static class BadInputCorpus
             yield return new Case("text_decoded_" + how.Replace('-', '_'), $"decoded-{how}.txt", Specs.DecodingSpec.Damaged(how));
         yield return new Case("name_backslashes_and_dots", @"y\..\..\..\etc\passwd", Encoding.UTF8.GetBytes("一、问题甲\n整改情况：已完成。"));
         yield return new Case("text_unknown_encoding", "unknown-encoding.txt", UnknownEncoding(random));
+    }
+
+    /// <summary>Word 97-2003 and OFD files with the damage a hostile file would carry.</summary>
+    private static IEnumerable<Case> BinaryCases()
+    {
+        WordBinary Word() => new WordBinary().P("一、问题甲").P("整改情况：已完成。");
+        yield return new Case("doc_encrypted", "encrypted.doc", File.ReadAllBytes(Corpus("doc/encrypted.doc")));
+        yield return new Case("doc_fat_loop", "fat-loop.doc", Word().Build(l => l.Fat[l.Starts["WordDocument"] + 1] = l.Starts["WordDocument"]));
+        yield return new Case("doc_fat_self_loop", "fat-self-loop.doc", Word().Build(l => l.Fat[0] = 0));
+        yield return new Case("doc_directory_loop", "directory-loop.doc", Word().Build(l => Cfb.Link(l.Directory, 1, 2, 0, 1)));
+        yield return new Case("doc_huge_stream_size", "huge-stream.doc", Word().Build(l => Cfb.Size(l.Directory, 1, 0xFFFFFFFE)));
+        yield return new Case("doc_huge_text_length", "huge-ccp.doc", new WordBinary { CcpText = int.MaxValue }.P("一、问题甲").Build());
+        yield return new Case("doc_sector_out_of_file", "sector-out.doc", Word().Build(l => l.Fat[l.Starts["WordDocument"]] = 0x7FFFFFF0));
+        var word = Word().Build();
+        var huge = (byte[])word.Clone();
+        BitConverter.GetBytes(0x7FFFFFFFu).CopyTo(huge, 0x2C); // FAT sector count
+        yield return new Case("doc_huge_fat_count", "huge-fat.doc", huge);
+        yield return new Case("ole_workbook", "book.xls", Cfb.Build([("Workbook", new byte[5000])]));
+        yield return new Case("ole_encrypted_package", "secret.docx", Cfb.Build([("EncryptionInfo", new byte[64]), ("EncryptedPackage", new byte[64])]));
+        var page = Ofd.Page(Ofd.Lines("关于巡察整改情况的通报", "一、问题甲", "整改情况：已完成。"));
+        yield return new Case("ofd_deep_nesting", "deep.ofd", Ofd.Build([Ofd.Page(string.Concat(Enumerable.Repeat("<ofd:PageBlock>", 100_000))
+            + Ofd.Text(28, 40, "一、问题甲") + string.Concat(Enumerable.Repeat("</ofd:PageBlock>", 100_000)))]));
+        yield return new Case("ofd_huge_g_count", "g-count.ofd", Ofd.Build([Ofd.Page(Ofd.Text(28, 40, "一、问题甲", deltaX: "g 2147483647 5 g 99999999999 1"))]));
+        yield return new Case("ofd_huge_page_count", "pages.ofd", Ofd.Build(Enumerable.Repeat(page, 3000).ToArray()));
+        yield return new Case("ofd_page_loop", "page-loop.ofd", Ofd.Build([page], order: [0, 0, 0]));
+        yield return new Case("ofd_xxe", "xxe.ofd", Ofd.Build([page], parts: ("OFD.xml",
+            "<?xml version=\"1.0\"?><!DOCTYPE o [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:DocBody><ofd:DocRoot>&x;</ofd:DocRoot></ofd:DocBody></ofd:OFD>")));
+        yield return new Case("ofd_root_escapes", "escape.ofd", Ofd.Build([page], docRoot: "../../../../etc/passwd"));
     }
 
     private static byte[] Zip(params (string Name, byte[] Content)[] entries)

@@ -44,6 +44,16 @@ public sealed class BadInputTests
     [TestCase("text_unknown_encoding", NoticeErrorKind.UnknownEncoding, TestName = "BadInput_kind_unknown_encoding")]
     [TestCase("zip_not_docx", NoticeErrorKind.UnsupportedFormat, TestName = "BadInput_kind_zip_not_docx")]
     [TestCase("empty_pdf", NoticeErrorKind.Empty, TestName = "BadInput_kind_empty")]
+    [TestCase("doc_encrypted", NoticeErrorKind.Encrypted, TestName = "BadInput_kind_encrypted_doc")]
+    [TestCase("doc_fat_loop", NoticeErrorKind.Corrupt, TestName = "BadInput_kind_doc_fat_loop")]
+    [TestCase("doc_directory_loop", NoticeErrorKind.Corrupt, TestName = "BadInput_kind_doc_directory_loop")]
+    [TestCase("doc_huge_stream_size", NoticeErrorKind.Corrupt, TestName = "BadInput_kind_doc_huge_stream")]
+    [TestCase("doc_huge_fat_count", NoticeErrorKind.Corrupt, TestName = "BadInput_kind_doc_huge_fat_count")]
+    [TestCase("ole_encrypted_package", NoticeErrorKind.Encrypted, TestName = "BadInput_kind_ole_encrypted_package")]
+    [TestCase("ofd_huge_page_count", NoticeErrorKind.LimitExceeded, TestName = "BadInput_kind_ofd_pages")]
+    [TestCase("ofd_deep_nesting", NoticeErrorKind.LimitExceeded, TestName = "BadInput_kind_ofd_deep")]
+    [TestCase("ofd_xxe", NoticeErrorKind.Corrupt, TestName = "BadInput_kind_ofd_xxe")]
+    [TestCase("ofd_root_escapes", NoticeErrorKind.Corrupt, TestName = "BadInput_kind_ofd_root_escapes")]
     [TestCase("random_4096_bin", NoticeErrorKind.NotText, TestName = "BadInput_kind_random_bytes")]
     public void Known_bad_files_fail_for_the_right_reason(string name, NoticeErrorKind kind)
     {

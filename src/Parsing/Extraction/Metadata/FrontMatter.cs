@@ -33,7 +33,7 @@ internal sealed record FrontLine(Paragraph Paragraph, FrontKind Kind, string? Ro
 /// lines before the first line of prose, where title, issuer and date lines are looked for. Furniture counts for
 /// nothing there and never joins the preamble.
 /// </summary>
-internal static partial class FrontMatter
+internal static class FrontMatter
 {
     /// <summary>Furniture is short: a longer line is text whatever it starts with.</summary>
     private const int MaxChromeLength = 120;
@@ -59,7 +59,29 @@ internal static partial class FrontMatter
             else
                 lines.Add(new FrontLine(p, FrontKind.Text));
         }
+        BreadcrumbParts(lines, rules);
         return lines;
+    }
+
+    /// <summary>
+    /// A line that is only a part of the page's breadcrumb (<c>环境保护督察“回头看”</c> above <c>当前位置: 首页 - 专题专栏 -
+    /// 环境保护督察“回头看” - 正文</c>) is the site's category heading: furniture. The last part is the page itself.
+    /// </summary>
+    private static void BreadcrumbParts(List<FrontLine> lines, CompiledRules rules)
+    {
+        var parts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in lines)
+            if (line.Kind == FrontKind.Chrome && rules.Breadcrumb.IsMatch(line.Paragraph.MatchText))
+            {
+                // The last part is the page itself, often the notice's title.
+                var split = rules.BreadcrumbSeparator.Split(line.Paragraph.MatchText).Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+                foreach (var part in split.Take(split.Count - 1))
+                    if (part.Length >= 2) parts.Add(part);
+            }
+        if (parts.Count == 0) return;
+        for (var i = 0; i < lines.Count; i++)
+            if (lines[i].Kind == FrontKind.Text && parts.Contains(lines[i].Paragraph.MatchText.Trim()))
+                lines[i] = lines[i] with { Kind = FrontKind.Chrome };
     }
 
     /// <summary>The index of the first line of prose (the header zone ends there), furniture aside.</summary>
@@ -77,14 +99,38 @@ internal static partial class FrontMatter
 
     private static readonly System.Buffers.SearchValues<char> SentencePunctuation = System.Buffers.SearchValues.Create("。；;,");
 
-    /// <summary>The date a field's value opens with (<c>2023-05-04 08:46</c>, <c>2025年09月29日</c>), or null.</summary>
-    public static (DateOnly Date, int Start, int End)? FieldDate(FrontLine line)
+    /// <summary>
+    /// The date the page's furniture gives (<c>成文日期：2021-11-15</c>, <c>来源：… 发布时间：2025-05-12</c>, a date field
+    /// with its value on the next line): the most telling label's (成文 before 发布), the first of that label.
+    /// </summary>
+    public static (DateOnly Date, Paragraph Paragraph, int Start, int End)? PageDate(IReadOnlyList<FrontLine> lines, CompiledRules rules)
     {
-        var m = FieldDatePattern().Match(line.Paragraph.Text, line.ValueStart);
-        if (!m.Success || m.Index != line.ValueStart) return null;
-        return TextTools.Date(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is { } date ? (date, m.Index, m.Index + m.Length) : null;
+        var md = rules.Metadata;
+        (DateOnly Date, Paragraph Paragraph, int Start, int End)? best = null;
+        var bestRank = int.MaxValue;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Kind == FrontKind.Text) continue;
+            var p = lines[i].Paragraph;
+            // A date field alone on its line has its value on the next.
+            var text = lines[i] is { Role: "date", ValueStart: var start } && start == p.Text.Length && i + 1 < lines.Count
+                ? p.MatchText + lines[i + 1].Paragraph.MatchText : p.MatchText;
+            foreach (System.Text.RegularExpressions.Match m in md.FieldDateAnywhere.Matches(text))
+            {
+                var rank = IndexOf(md.DateFieldOrder, string.Concat(m.Groups["label"].Value.Where(c => !char.IsWhiteSpace(c))));
+                if (rank >= bestRank || TextTools.Date(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is not { } date) continue;
+                var end = Math.Min(m.Index + m.Length, p.Text.Length);
+                best = (date, p, Math.Min(m.Index, end), end);
+                bestRank = rank;
+            }
+        }
+        return best;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<y>\d{4})\s*[-年./]\s*(?<m>\d{1,2})\s*[-月./]\s*(?<d>\d{1,2})日?", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex FieldDatePattern();
+    private static int IndexOf(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (list[i] == value) return i;
+        return list.Count;
+    }
 }

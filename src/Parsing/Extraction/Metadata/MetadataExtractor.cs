@@ -40,7 +40,7 @@ internal static class MetadataExtractor
         var titleLocation = found?.Location;
         var titleLines = found?.Lines ?? [];
 
-        // Issuer: a line of its own in the header zone, else the title's own opening, else the signature.
+        // Issuer: a line of its own in the header zone, else the signature, else the title's own opening.
         string? issuer = null;
         SourceLocation? issuerLocation = null;
         var issuerLines = new HashSet<int>();
@@ -48,7 +48,10 @@ internal static class MetadataExtractor
         {
             if (lines[i].Kind != FrontKind.Text || titleLines.Contains(i) || BoundedMatches.Line(md.IssuerLine, lines[i].Paragraph.MatchText) is not { Success: true } m) continue;
             var name = Written(lines[i].Paragraph, m.Groups["issuer"]);
-            if (issuer is null || !issuer.Split('、').Contains(name)) issuer = issuer is null ? name : issuer + "、" + name;
+            // Joint issuers are named line by line; a line naming an office of a body already named (牟定县审计局 /
+            // 牟定县审计局办公室, a masthead) is not another issuer.
+            if (issuer is not null && issuer.Split('、').Any(n => name.StartsWith(n, StringComparison.Ordinal) || n.StartsWith(name, StringComparison.Ordinal))) continue;
+            issuer = issuer is null ? name : issuer + "、" + name;
             issuerLines.Add(i);
             issuerLocation ??= locations.Of(lines[i].Paragraph);
         }
@@ -60,17 +63,21 @@ internal static class MetadataExtractor
             issuerLines.Add(i);
             issuerLocation = locations.Of(lines[i].Paragraph, speaker.Groups["issuer"].Index, speaker.Groups["issuer"].Index + speaker.Groups["issuer"].Length);
         }
-        if (issuer is null && title is not null && BoundedMatches.Line(md.IssuerInTitle, HanVariants.Simplify(title)) is { Success: true } inTitle)
-        {
-            issuer = title.Substring(inTitle.Groups["issuer"].Index, inTitle.Groups["issuer"].Length);
-            issuerLocation = titleLocation;
-        }
 
         // Date: the signature's, else a date line of the header zone, else one after the title, else the page's date field.
         DateOnly? date = null;
         SourceLocation? dateLocation = null;
+        Paragraph? firstHalf = null;
         foreach (var p in outline.Signature)
         {
+            var half = firstHalf;
+            firstHalf = null;
+            if (half is not null && issuer is null && BoundedMatches.IsLine(md.IssuerLine, p.MatchText) && Zones.IsFirstHalfOfIssuer(half.MatchText, p.MatchText, rules))
+            {
+                issuer = half.Text + p.Text;
+                issuerLocation = locations.Resolve(half.SourceStart, p.SourceStop);
+                continue;
+            }
             if (BoundedMatches.Line(md.DateLine, p.Text) is { Success: true } d)
             {
                 date = TextTools.Date(d.Groups["y"].Value, d.Groups["m"].Value, d.Groups["d"].Value) ?? date;
@@ -89,6 +96,29 @@ internal static class MetadataExtractor
                 issuer = text.Substring(si.Groups["issuer"].Index, si.Groups["issuer"].Length);
                 issuerLocation = locations.Of(p, 0, text.Length);
             }
+            else if (text == p.Text)
+            {
+                firstHalf = p;
+            }
+        }
+        // A letter whose ledger follows as its attachment is signed in its front matter, after its prose and before the
+        // table: an issuer line with a date line under it.
+        for (var i = zone + 1; i + 1 < lines.Count && (issuer is null || date is null); i++)
+        {
+            if (lines[i].Kind != FrontKind.Text || lines[i + 1].Kind != FrontKind.Text || titleLines.Contains(i)
+                || md.IssuerLine.Match(lines[i].Paragraph.MatchText) is not { Success: true } named
+                || md.DateLine.Match(lines[i + 1].Paragraph.Text) is not { Success: true } d
+                || TextTools.Date(d.Groups["y"].Value, d.Groups["m"].Value, d.Groups["d"].Value) is not { } signed) continue;
+            if (issuer is null) (issuer, issuerLocation) = (Written(lines[i].Paragraph, named.Groups["issuer"]), locations.Of(lines[i].Paragraph));
+            if (date is null) (date, dateLocation) = (signed, locations.Of(lines[i + 1].Paragraph));
+            issuerLines.Add(i);
+            issuerLines.Add(i + 1);
+            break;
+        }
+        if (issuer is null && title is not null && BoundedMatches.Line(md.IssuerInTitle, HanVariants.Simplify(title)) is { Success: true } inTitle)
+        {
+            issuer = title.Substring(inTitle.Groups["issuer"].Index, inTitle.Groups["issuer"].Length);
+            issuerLocation = titleLocation;
         }
         var frontDateLines = new HashSet<int>();
         for (var i = 0; i < zone; i++)
@@ -102,16 +132,22 @@ internal static class MetadataExtractor
                 dateLocation = locations.Of(lines[i].Paragraph);
             }
         }
+        // A report delivered to a congress is dated by the line under its title (——2022年7月27日在…会议上).
+        for (var i = 0; i < lines.Count && date is null && i <= zone; i++)
+        {
+            if (lines[i].Kind != FrontKind.Text || md.ReportDate.Match(lines[i].Paragraph.MatchText) is not { Success: true } report) continue;
+            date = TextTools.Date(report.Groups["y"].Value, report.Groups["m"].Value, report.Groups["d"].Value);
+            if (date is not null) dateLocation = locations.Of(lines[i].Paragraph, report.Index, report.Index + report.Length);
+        }
         if (date is null && found?.Date is { } titleDate)
         {
             date = titleDate;
             dateLocation = titleLocation;
         }
-        if (date is null && lines.Where(l => l is { Kind: FrontKind.Field, Role: "date" }).Select(l => (Line: l, Date: FrontMatter.FieldDate(l)))
-                .FirstOrDefault(f => f.Date is not null) is { Line: { } dateField, Date: { } published })
+        if (date is null && FrontMatter.PageDate(lines, rules) is { } published)
         {
             date = published.Date;
-            dateLocation = locations.Of(dateField.Paragraph, published.Start, published.End);
+            dateLocation = locations.Of(published.Paragraph, published.Start, published.End);
         }
 
         // Paragraphs under no heading at the start of the body (a label that follows no problem) continue the preamble;

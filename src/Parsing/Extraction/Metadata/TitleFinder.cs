@@ -10,7 +10,7 @@ internal sealed record TitleFound(string Title, SourceLocation? Location, DateOn
 /// Finds a notice's title: the page's title field (<c>标题：…</c>, <c>文件名称：</c> with the name on the next line); else
 /// the first line of the header zone that reads like a title — or two or three lines that do together — without a tag
 /// (<c>【巡察整改】</c>), a bulletin number or category before it (<c>…第3号公告：</c>, <c>政策新闻 | </c>) or a date after
-/// it; else the container's own title (HTML <c>&lt;title&gt;</c>). A page that repeats its title (a site's heading and the
+/// it; else a web page's heading that its info bar follows; else the container's own title (HTML <c>&lt;title&gt;</c>). A page that repeats its title (a site's heading and the
 /// document's own) has every copy taken as the title.
 /// </summary>
 internal static class TitleFinder
@@ -29,7 +29,7 @@ internal static class TitleFinder
     public static TitleFound? Find(IReadOnlyList<FrontLine> lines, int zone, string? containerTitle, CompiledRules rules, LocationResolver locations)
     {
         var md = rules.Metadata;
-        var found = FromField(lines, md, locations) ?? FromLines(lines, zone, md, locations);
+        var found = FromField(lines, md, locations) ?? FromLines(lines, zone, md, locations) ?? PageHeading(lines, zone, md, locations);
         if (found is null && !string.IsNullOrWhiteSpace(containerTitle))
         {
             var (core, date) = SplitDate(Strip(containerTitle.Trim(), md).Text, md);
@@ -86,6 +86,27 @@ internal static class TitleFinder
                 if (BoundedMatches.IsLine(md.Title, HanVariants.Simplify(joined)))
                     return new TitleFound(joined, locations.Resolve(first.SourceOffset(offset), next.SourceEnd(nextCore.Length)), nextDate ?? date, taken);
             }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A web page's heading: with no line that reads like a title, the first short line of the header zone that the
+    /// page's info bar or publication date follows (<c>督察城市生活垃圾填埋场</c> then <c>2019-12-01 08:03:02</c>,
+    /// <c>来源：…</c>), when it is no issuer, date or sentence.
+    /// </summary>
+    private static TitleFound? PageHeading(IReadOnlyList<FrontLine> lines, int zone, CompiledMetadata md, LocationResolver locations)
+    {
+        for (var i = 0; i + 1 < lines.Count && i < zone; i++)
+        {
+            if (lines[i].Kind != FrontKind.Text) continue;
+            var p = lines[i].Paragraph;
+            var (text, offset) = Strip(p.Text, md);
+            var next = lines[i + 1];
+            if (text.Length is < 4 or > MaxContinuationLength || text.AsSpan().IndexOfAny(Punctuation) >= 0
+                || md.IssuerLine.IsMatch(p.MatchText) || md.DateLine.IsMatch(p.Text) || md.SpeakerLine.IsMatch(p.MatchText)) continue;
+            if (next.Kind == FrontKind.Chrome || next is { Kind: FrontKind.Field, Role: "date" } || md.DateLine.IsMatch(next.Paragraph.Text))
+                return new TitleFound(text, locations.Of(p, offset, offset + text.Length), null, [i]);
         }
         return null;
     }

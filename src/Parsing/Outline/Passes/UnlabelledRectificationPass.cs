@@ -21,23 +21,51 @@ internal sealed class UnlabelledRectificationPass : IOutlinePass
 
     public void Run(OutlineProcessor processor)
     {
+        var found = new HashSet<OutlineSection>(ReferenceEqualityComparer.Instance);
         foreach (var section in OutlineSection.Preorder(processor.Root))
         {
             Checkpoint.Tick();
-            if (section is { Item: null, Children.Count: 0, Heading: not null }) TryUnlabelled(processor, section);
+            if (section is { Item: null, Children.Count: 0, Heading: not null } && TryUnlabelled(processor, section)) found.Add(section);
+        }
+        foreach (var section in OutlineSection.Preorder(processor.Root))
+            FollowSiblings(processor, section, found);
+    }
+
+    /// <summary>
+    /// Headings of one list are alike: when most leaf headings of a list (two or more) state a problem with an
+    /// unlabelled rectification, a heading of the list whose wording gave no cue (<c>四、物业管理采购项目未将价格作为
+    /// 主要考虑因素</c>) is one too when text follows it: the heading is its problem, the text its rectification.
+    /// </summary>
+    private static void FollowSiblings(OutlineProcessor processor, OutlineSection parent, HashSet<OutlineSection> found)
+    {
+        var children = parent.Children;
+        var alike = children.Count(found.Contains);
+        if (alike < 2 || alike * 2 <= children.Count) return;
+        foreach (var section in children)
+        {
+            if (section is not { Item: null, Children.Count: 0, Content: { } content } || section.Pending.Count == 0
+                || section.Style != children.First(found.Contains).Style || StartsClosing(processor, content.MatchText)) continue;
+            AddItem(processor, section, [content], [.. section.Pending]);
         }
     }
 
-    private static void TryUnlabelled(OutlineProcessor processor, OutlineSection section)
+    private static bool StartsClosing(OutlineProcessor processor, string text)
+    {
+        foreach (var start in processor.Rules.ClosingStarts)
+            if (text.StartsWith(start, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static bool TryUnlabelled(OutlineProcessor processor, OutlineSection section)
     {
         var rules = processor.Rules;
         var content = section.Content;
-        if (content is null) return;
+        if (content is null) return false;
         var text = content.MatchText;
         var sentenceEnd = ProblemEnd(processor, text);
         var firstSentence = Sentences.TrimEnd(text[..sentenceEnd]);
         var isPhrase = rules.ProblemPhrases.Any(p => BoundedMatches.IsLine(p, firstSentence));
-        if (!isPhrase && !ContainsAny(firstSentence, rules.ProblemCues)) return;
+        if (!isPhrase && !ContainsAny(firstSentence, rules.ProblemCues)) return false;
 
         var rest = sentenceEnd < text.Length ? content.Slice(sentenceEnd, text.Length) : null;
         var pending = section.Pending;
@@ -62,9 +90,15 @@ internal sealed class UnlabelledRectificationPass : IOutlinePass
         }
         else
         {
-            return;
+            return false;
         }
-        pending.Clear();
+        AddItem(processor, section, problem, rectification);
+        return true;
+    }
+
+    private static void AddItem(OutlineProcessor processor, OutlineSection section, List<Paragraph> problem, List<Paragraph> rectification)
+    {
+        section.Pending.Clear();
         var item = new OutlineItem { Section = section, OwnsSection = true };
         section.Item = item;
         item.Problem.AddRange(problem);

@@ -9,8 +9,12 @@ internal sealed class ZipRefusalReader : INoticeReader
 {
     public InputFormat Format { get; } = new("zip");
 
+    /// <summary>
+    /// Likely for any ZIP package, so that a reader of a package format (DOCX, XLSX, OFD), which answers Certain for
+    /// the parts it reads, wins wherever it stands in the list.
+    /// </summary>
     public FormatConfidence Recognize(ReadOnlySpan<byte> content, string? fileName) =>
-        ZipDirectory.IsZip(content) ? FormatConfidence.Certain : FormatConfidence.None;
+        ZipDirectory.IsZip(content) ? FormatConfidence.Likely : FormatConfidence.None;
 
     public ExtractedDocument Read(Stream content, ReaderContext context)
     {
@@ -23,7 +27,7 @@ internal sealed class ZipRefusalReader : INoticeReader
 
     /// <summary>What a package is, by its parts.</summary>
     internal static string What(IReadOnlyList<string> names) =>
-        ZipDirectory.Contains(names, "OFD.xml") ? "an OFD document (GB/T 33190), which this version cannot read"
+        ZipDirectory.Contains(names, "OFD.xml") ? "an OFD document (GB/T 33190), and no registered reader reads it"
         : ZipDirectory.Contains(names, "xl/workbook.bin") ? "an Excel binary workbook (.xlsb), which this version cannot read; save it as .xlsx"
         : ZipDirectory.Contains(names, "ppt/presentation.xml") ? "a PowerPoint presentation, not a notice document"
         : ZipDirectory.Contains(names, "mimetype") && ZipDirectory.Contains(names, "content.xml") ? "an OpenDocument file (.odt/.ods), which this version cannot read; save it as .docx or .xlsx"

@@ -1,5 +1,4 @@
 using DocumentFormat.OpenXml;
-using Extractor.Parsing.Text;
 
 namespace Extractor.Parsing.Readers.Docx;
 
@@ -14,7 +13,7 @@ namespace Extractor.Parsing.Readers.Docx;
 /// </summary>
 internal sealed class DocxNumbering
 {
-    private const int Levels = 9;
+    private const int Levels = ListCounters.Levels;
 
     private sealed record Level(int Start, string Format, string Text, bool IsLegal, int? Restart, string? ParagraphStyle);
 
@@ -30,7 +29,7 @@ internal sealed class DocxNumbering
     private readonly Dictionary<string, Style> _styles = new(StringComparer.Ordinal);
     private readonly Dictionary<int, Abstract> _abstracts = [];
     private readonly Dictionary<int, Instance> _instances = [];
-    private readonly Dictionary<string, int[]> _counters = new(StringComparer.Ordinal);
+    private readonly ListCounters _counters = new();
     private readonly string? _defaultStyle;
 
     public DocxNumbering(OpenXmlElement? numbering, OpenXmlElement? styles)
@@ -73,7 +72,7 @@ internal sealed class DocxNumbering
 
     private static Level? ReadLevel(OpenXmlElement lvl) => new(
         Int(Val(Child(lvl, "start"))) ?? 1,
-        Val(Child(lvl, "numFmt")) ?? FormatOfNfc(Int(Val(Child(lvl, "nfc")))),
+        Val(Child(lvl, "numFmt")) ?? ListCounters.FormatOfNfc(Int(Val(Child(lvl, "nfc")))),
         Val(Child(lvl, "lvlText")) ?? "",
         (Child(lvl, "isLgl") ?? Child(lvl, "legal")) is { } legal && Val(legal) is not ("0" or "false" or "off"),
         Int(Val(Child(lvl, "lvlRestart"))),
@@ -103,112 +102,15 @@ internal sealed class DocxNumbering
         ilvl ??= definition.Levels.FirstOrDefault(l => l.Value.ParagraphStyle == styleId && styleId is not null).Key;
         var level = Math.Clamp(ilvl ?? 0, 0, Levels - 1);
         Level? LevelAt(int i) => instance.LevelOverrides.TryGetValue(i, out var o) ? o : definition.Levels.GetValueOrDefault(i);
-        if (LevelAt(level) is not { } current) return null;
-        if (current.Format == "bullet") return null;
-
-        var key = instance.Overrides ? $"n{n}" : $"a{instance.AbstractId}";
-        if (!_counters.TryGetValue(key, out var counters))
-        {
-            counters = new int[Levels];
-            Array.Fill(counters, int.MinValue);
-            foreach (var (i, start) in instance.StartOverrides) counters[i] = start - 1;
-            _counters[key] = counters;
-        }
-        counters[level] = counters[level] == int.MinValue ? current.Start : counters[level] + 1;
-        for (var deeper = level + 1; deeper < Levels; deeper++)
-        {
-            var restart = LevelAt(deeper)?.Restart;
-            if (restart is null || (restart > 0 && level < restart)) counters[deeper] = instance.StartOverrides.TryGetValue(deeper, out var s) ? s - 1 : int.MinValue;
-        }
-        if (current.Format == "none") return "";
-
-        var text = new System.Text.StringBuilder();
-        var template = current.Text;
-        for (var i = 0; i < template.Length; i++)
-        {
-            if (template[i] == '%' && i + 1 < template.Length && template[i + 1] is >= '1' and <= '9')
-            {
-                var k = template[i + 1] - '1';
-                var at = LevelAt(k);
-                var value = counters[k] == int.MinValue ? at?.Start ?? 1 : counters[k];
-                text.Append(Format(value, current.IsLegal && k < level ? "decimal" : at?.Format ?? "decimal"));
-                i++;
-            }
-            else
-            {
-                text.Append(template[i]);
-            }
-        }
-        return text.ToString();
+        return _counters.Next(instance.Overrides ? $"n{n}" : $"a{instance.AbstractId}", level,
+            i => LevelAt(i) is { } l ? new ListLevel(l.Start, l.Format, l.Text, l.IsLegal, l.Restart) : null, instance.StartOverrides);
     }
-
-    /// <summary>A number in a Word <c>numFmt</c>.</summary>
-    internal static string Format(int value, string format)
-    {
-        var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        return format switch
-        {
-            "chineseCounting" or "chineseCountingThousand" or "japaneseCounting" or "taiwaneseCounting" or "ideographDigital"
-                or "taiwaneseCountingThousand" or "japaneseDigitalTenThousand" => ChineseNumerals.Format(value),
-            "chineseLegalSimplified" => Legal(value),
-            "ideographTraditional" => value is >= 1 and <= 10 ? "甲乙丙丁戊己庚辛壬癸"[value - 1].ToString() : value.ToString(invariant),
-            "ideographZodiac" => value is >= 1 and <= 12 ? "子丑寅卯辰巳午未申酉戌亥"[value - 1].ToString() : value.ToString(invariant),
-            "decimalEnclosedCircle" or "decimalEnclosedCircleChinese" or "decimalEnclosedFullstop" => ChineseNumerals.FormatCircled(value),
-            "decimalEnclosedParen" => $"({value.ToString(invariant)})",
-            "decimalFullWidth" or "decimalFullWidth2" => string.Concat(value.ToString(invariant).Select(c => (char)(c - '0' + '０'))),
-            "decimalZero" => value.ToString("00", invariant),
-            "upperRoman" => Roman(value),
-            "lowerRoman" => Roman(value).ToLowerInvariant(),
-            "upperLetter" => Letter(value, 'A'),
-            "lowerLetter" => Letter(value, 'a'),
-            _ => value.ToString(invariant),
-        };
-    }
-
-    private static string Legal(int value)
-    {
-        const string digits = "零壹贰叁肆伍陆柒捌玖";
-        if (value is < 1 or > 99) return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (value < 10) return digits[value].ToString();
-        return digits[value / 10] + "拾" + (value % 10 == 0 ? "" : digits[value % 10].ToString());
-    }
-
-    private static string Roman(int value)
-    {
-        if (value is < 1 or > 3999) return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        (int, string)[] table = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
-        var sb = new System.Text.StringBuilder();
-        foreach (var (n, s) in table)
-            while (value >= n) { sb.Append(s); value -= n; }
-        return sb.ToString();
-    }
-
-    /// <summary>
-    /// Word's letters: a…z, then aa…zz, and so on. Past 26 × 10 (a letter ten times over) the number is written in
-    /// digits: a document whose list starts at 2147483000 would otherwise render an 82-million-letter number.
-    /// </summary>
-    private static string Letter(int value, char a) =>
-        value is < 1 or > MaxLetterValue ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : new string((char)(a + (value - 1) % 26), (value - 1) / 26 + 1);
-
-    private const int MaxLetterValue = 26 * 10;
 
     /// <summary>The numbering properties of paragraph properties: <c>numPr</c>, or Word 2003's <c>listPr</c>.</summary>
     private static OpenXmlElement? NumPr(OpenXmlElement? pPr) => Child(pPr, "numPr") ?? Child(pPr, "listPr");
 
     /// <summary>The list instance numbering properties name: <c>numId</c>, or Word 2003's <c>ilfo</c>.</summary>
     private static int? NumId(OpenXmlElement? numPr) => Int(Val(Child(numPr, "numId") ?? Child(numPr, "ilfo")));
-
-    /// <summary>The format a Word 2003 <c>nfc</c> code stands for (the codes of [MS-DOC]'s MSONFC).</summary>
-    private static string FormatOfNfc(int? nfc) => nfc switch
-    {
-        1 => "upperRoman", 2 => "lowerRoman", 3 => "upperLetter", 4 => "lowerLetter",
-        10 => "ideographDigital", 11 => "japaneseCounting", 14 => "decimalFullWidth", 18 => "decimalEnclosedCircle",
-        19 => "decimalFullWidth2", 22 => "decimalZero", 23 => "bullet", 26 => "decimalEnclosedFullstop", 27 => "decimalEnclosedParen",
-        28 => "decimalEnclosedCircleChinese", 30 => "ideographTraditional", 31 => "ideographZodiac", 33 => "taiwaneseCounting",
-        35 => "taiwaneseCountingThousand", 37 => "chineseCounting", 38 => "chineseLegalSimplified", 39 => "chineseCountingThousand",
-        255 => "none",
-        _ => "decimal",
-    };
 
     internal static OpenXmlElement? Child(OpenXmlElement? e, string localName)
     {

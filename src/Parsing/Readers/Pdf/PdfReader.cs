@@ -94,22 +94,28 @@ public sealed class PdfReader : INoticeReader
 
             var kept = TextLayerRepair.Repair(_runningLines.Filter(pages, context.CompiledRules.PageNumber), warnings);
             var builder = new ExtractedDocumentBuilder();
-            foreach (var paragraph in _paragraphs.Paragraphs(kept))
-            {
-                if (paragraph.Count == 0) continue;
-                // Lines joined across a page break are joined on no evidence (the gap above is unknown): soft breaks.
-                var text = new StringBuilder(paragraph[0].Text);
-                List<int>? soft = null;
-                for (var i = 1; i < paragraph.Count; i++)
-                {
-                    if (paragraph[i].Page != paragraph[i - 1].Page) (soft ??= []).Add(text.Length);
-                    text.Append('\n').Append(paragraph[i].Text);
-                }
-                builder.Add(text.ToString(), page: paragraph[0].Page, lines: [.. paragraph.Select(l => new PageLine(l.Page, l.PageLine))], softBreaks: soft);
-            }
+            AddParagraphs(builder, _paragraphs.Paragraphs(kept));
             string? title = null;
             try { title = document.Information?.Title; } catch (Exception e) when (e is not OperationCanceledException) { }
             return builder.Build(InputFormat.Pdf, null, warnings, string.IsNullOrWhiteSpace(title) ? null : title.Trim());
+        }
+    }
+
+    /// <summary>Adds each paragraph as a block located by its lines' pages and lines.</summary>
+    internal static void AddParagraphs(ExtractedDocumentBuilder builder, IReadOnlyList<IReadOnlyList<PdfLine>> paragraphs)
+    {
+        foreach (var paragraph in paragraphs)
+        {
+            if (paragraph.Count == 0) continue;
+            // Lines joined across a page break are joined on no evidence (the gap above is unknown): soft breaks.
+            var text = new StringBuilder(paragraph[0].Text);
+            List<int>? soft = null;
+            for (var i = 1; i < paragraph.Count; i++)
+            {
+                if (paragraph[i].Page != paragraph[i - 1].Page) (soft ??= []).Add(text.Length);
+                text.Append('\n').Append(paragraph[i].Text);
+            }
+            builder.Add(text.ToString(), page: paragraph[0].Page, lines: [.. paragraph.Select(l => new PageLine(l.Page, l.PageLine))], softBreaks: soft);
         }
     }
 

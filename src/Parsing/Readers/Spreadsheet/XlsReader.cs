@@ -14,10 +14,8 @@ public sealed class XlsReader : INoticeReader
     /// <summary>Certain for an OLE compound file whose root storage has a <c>Workbook</c> (BIFF8) or <c>Book</c> (BIFF5) stream.</summary>
     public FormatConfidence Recognize(ReadOnlySpan<byte> content, string? fileName)
     {
-        if (!CompoundFileDirectory.IsCompoundFile(content)) return FormatConfidence.None;
-        var entries = CompoundFileDirectory.RootEntries(content);
-        return CompoundFileDirectory.HasStream(entries, "Workbook") || CompoundFileDirectory.HasStream(entries, "Book")
-            ? FormatConfidence.Certain : FormatConfidence.None;
+        var file = CompoundFile.TryOpen(content, new ParserLimits());
+        return file?.Stream("Workbook") is not null || file?.Stream("Book") is not null ? FormatConfidence.Certain : FormatConfidence.None;
     }
 
     /// <inheritdoc/>
