@@ -5,6 +5,7 @@ using Extractor.Parsing.Normalization;
 using Extractor.Parsing.Outline;
 using Extractor.Parsing.Readers;
 using Extractor.Parsing.Rules;
+using Extractor.Parsing.Text;
 
 namespace Extractor.Parsing;
 
@@ -33,6 +34,13 @@ internal static class NoticePipeline
                 Code = WarningCodes.ConverterDamage,
                 Message = $"{glosses.Count} pinyin glosses a character converter left after ideographs (such as “{document.Text[glosses[0].Start..glosses[0].End]}”) were dropped",
                 Location = locations.Resolve(glosses[0].Start, glosses[0].End),
+            });
+        if (LostCharacters.Find(document.Text) is { Count: > 0 } lost)
+            warnings.Add(new Warning
+            {
+                Code = WarningCodes.ConverterDamage,
+                Message = $"{lost.Sum(l => l.End - l.Start)} characters were lost in conversion and stand as question marks (such as “{TextTools.Snippet(document.Text[Math.Max(0, lost[0].Start - 4)..Math.Min(document.Text.Length, lost[0].End + 4)].ReplaceLineEndings(" "))}”); the text keeps them as they are",
+                Location = locations.Resolve(lost[0].Start, lost[0].End),
             });
         var metadata = MetadataExtractor.Extract(outline, document.ContainerTitle, rules, locations, warnings);
         var items = outline.Items.Select((item, i) =>

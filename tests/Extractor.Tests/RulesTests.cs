@@ -12,7 +12,7 @@ public sealed class RulesTests
     {
         var rules = RuleSet.Default;
         Assert.That(rules.Labels.Rectification, Does.Contain("整改情况"));
-        Assert.That(rules.Markers.Select(m => m.Style), Is.EqualTo(new[] { "chinese-comma", "chinese-paren", "arabic", "arabic-paren", "circled" }));
+        Assert.That(rules.Markers.Select(m => m.Style), Is.EqualTo(new[] { "chinese-comma", "chinese-paren", "arabic", "arabic-paren", "circled", "problem-arabic", "problem-chinese" }));
         Assert.DoesNotThrow(() => _ = new NoticeParser(new ParserOptions { Rules = rules }));
     }
 
@@ -40,8 +40,8 @@ public sealed class RulesTests
     }
 
     [TestCase("""{ "metadata": { "inspector": "(unclosed" } }""", "metadata.inspector", TestName = "Rules_error_bad_pattern")]
-    [TestCase("""{ "markers": [ { "style": "x", "pattern": "^a", "numerals": "roman" } ] }""", "markers[5].numerals", TestName = "Rules_error_bad_numerals")]
-    [TestCase("""{ "markers": [ { "style": "x", "pattern": "^a" } ] }""", "markers[5].pattern", TestName = "Rules_error_no_number_group")]
+    [TestCase("""{ "markers": [ { "style": "x", "pattern": "^a", "numerals": "roman" } ] }""", "markers[7].numerals", TestName = "Rules_error_bad_numerals")]
+    [TestCase("""{ "markers": [ { "style": "x", "pattern": "^a" } ] }""", "markers[7].pattern", TestName = "Rules_error_no_number_group")]
     [TestCase("""{ "labelz": {} }""", "labelz", TestName = "Rules_error_unknown_field")]
     [TestCase("""{ "tags": [ { "name": "政治纪律" } ] }""", "tags[0]", TestName = "Rules_error_tag_without_keywords")]
     public void An_invalid_rules_file_is_an_error_naming_the_field(string json, string field)

@@ -30,6 +30,7 @@ internal sealed class OutlineProcessor
     [
         new LabelValueRule(),
         new MeasureRule(),
+        new ProblemNumberRule(),
         new HeadingRule(),
         new RectificationLabelRule(),
         new ProblemLabelRule(),

@@ -5,12 +5,19 @@ using Extractor.Parsing.Text;
 namespace Extractor.Parsing.Outline;
 
 /// <summary>
-/// A copy whose line breaks were lost on the way (a document-sharing site's text, a whole notice on one line) keeps
-/// them as spaces: <c>…存在以下问题: 1、教室光线不够充足; 2、体育场地正在建设中。 针对以上问题，…</c>. A long paragraph
-/// holding heading markers of one style in sequence, each after a sentence or clause end and a space, has lost its line
-/// breaks: it is split before each such marker and after each sentence end followed by a space, with a
-/// <see cref="WarningCodes.ConverterDamage"/> warning. Ordinary paragraphs, which have no space after their
-/// punctuation, are left alone.
+/// A copy whose line breaks were lost on the way (a document-sharing site's text, a scraped page) runs headings into
+/// one long paragraph. Two kinds of evidence show it, and the paragraph is split with a
+/// <see cref="WarningCodes.ConverterDamage"/> warning:
+/// <list type="bullet">
+/// <item>the breaks were kept as spaces: heading markers of one style numbered in sequence, each after a sentence or
+/// clause end and a space (<c>…存在以下问题: 1、教室光线不够充足; 2、体育场地正在建设中。 针对以上问题，…</c>) — the
+/// paragraph is split before each such marker and after each sentence end followed by a space;</item>
+/// <item>the breaks were dropped: two or more markers in sequence right after a full stop, the first continuing the
+/// numbering of the headings before the paragraph (<c>（九）…</c> then <c>…已拨付到位。（十）关于…问题。…（十一）关于…</c>)
+/// — the paragraph is split before each of them.</item>
+/// </list>
+/// Ordinary paragraphs — no space after their punctuation, and a <c>（一）</c> or <c>（二）</c> that continues no
+/// heading — are left alone, as are paragraphs shorter than <see cref="MinLength"/>.
 /// </summary>
 internal static class RunTogetherLines
 {
@@ -23,36 +30,48 @@ internal static class RunTogetherLines
     /// <summary>What ends a sentence before a lost break without a marker.</summary>
     private const string BeforeText = "。；;！!？?";
 
+    /// <summary>What ends the sentence before a marker run in with no space.</summary>
+    private const string FullStops = "。！!？?";
+
     public static IReadOnlyList<Paragraph> Split(IReadOnlyList<Paragraph> paragraphs, CompiledRules rules, List<OutlineWarning> warnings)
     {
         List<Paragraph>? result = null;
+        // The last number of each style that opened a paragraph: what a heading run into the text would continue.
+        var last = new Dictionary<CompiledMarker, int>();
         for (var k = 0; k < paragraphs.Count; k++)
         {
             var p = paragraphs[k];
             var headings = 0;
-            var cuts = p.Text.Length >= MinLength ? Cuts(p, rules, out headings) : null;
+            var cuts = p.Text.Length >= MinLength ? SpacedCuts(p, rules, out headings) ?? RunInCuts(p, rules, last, out headings) : null;
             if (cuts is null)
             {
                 result?.Add(p);
+                Note(p, rules, last);
                 continue;
             }
             result ??= [.. paragraphs.Take(k)];
             var from = 0;
-            foreach (var at in cuts)
+            foreach (var at in cuts.Append(p.Text.Length))
             {
-                result.Add(p.Slice(from, at));
+                var piece = p.Slice(from, at);
+                result.Add(piece);
+                Note(piece, rules, last);
                 from = at;
             }
-            result.Add(p.Slice(from, p.Text.Length));
             warnings.Add(new OutlineWarning(WarningCodes.ConverterDamage,
-                $"a paragraph of {p.Text.Length} characters holds {headings} headings run together: its line breaks were lost, and it was split before each heading and after each sentence followed by a space",
+                $"a paragraph of {p.Text.Length} characters holds {headings} heading{(headings == 1 ? "" : "s")} run into its text: its line breaks were lost, and the structure was recovered by splitting it before each",
                 p));
         }
         return result ?? paragraphs;
     }
 
-    /// <summary>Where to cut <paramref name="p"/>, or null when it shows no lost line breaks.</summary>
-    private static List<int>? Cuts(Paragraph p, CompiledRules rules, out int headings)
+    private static void Note(Paragraph p, CompiledRules rules, Dictionary<CompiledMarker, int> last)
+    {
+        if (MarkerRecognizer.Recognize(p.Text, rules) is { } marker) last[marker.Style] = marker.Number;
+    }
+
+    /// <summary>Cuts where the breaks were kept as spaces, or null when the paragraph shows none.</summary>
+    private static List<int>? SpacedCuts(Paragraph p, CompiledRules rules, out int headings)
     {
         headings = 0;
         var text = p.MatchText;
@@ -68,9 +87,38 @@ internal static class RunTogetherLines
             else if (BeforeText.Contains(text[j])) sentences.Add(i);
         }
         // Lost breaks show as markers of one style numbered in sequence (n, then n + 1).
-        var sequenced = markers.Where(m => markers.Any(o => o.Marker.Style == m.Marker.Style && Math.Abs(o.Marker.Number - m.Marker.Number) == 1)).ToList();
-        if (sequenced.Count < 2) return null;
+        var sequenced = markers.Count(m => markers.Any(o => o.Marker.Style == m.Marker.Style && Math.Abs(o.Marker.Number - m.Marker.Number) == 1));
+        if (sequenced < 2) return null;
         headings = markers.Count;
         return [.. markers.Select(m => m.At).Concat(sentences).Order()];
+    }
+
+    /// <summary>Cuts before markers run in after a full stop that continue the headings before the paragraph, or null.</summary>
+    private static List<int>? RunInCuts(Paragraph p, CompiledRules rules, Dictionary<CompiledMarker, int> last, out int headings)
+    {
+        headings = 0;
+        var text = p.MatchText;
+        var cuts = new List<int>();
+        // The paragraph's own heading comes before what is run into it.
+        var own = MarkerRecognizer.Recognize(p.Text, rules);
+        (CompiledMarker Style, int Number)? expected = null;
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (!FullStops.Contains(text[i - 1]) || MarkerRecognizer.Recognize(text[i..], rules) is not { } marker) continue;
+            if (expected is null)
+            {
+                var before = own is not null && own.Style == marker.Style ? own.Number : last.GetValueOrDefault(marker.Style, -1);
+                if (marker.Number != before + 1) continue;
+            }
+            else if (marker.Style != expected.Value.Style || marker.Number != expected.Value.Number)
+            {
+                continue;
+            }
+            cuts.Add(i);
+            expected = (marker.Style, marker.Number + 1);
+        }
+        if (cuts.Count < 2) return null;
+        headings = cuts.Count;
+        return cuts;
     }
 }

@@ -109,7 +109,7 @@ internal static class Segmenter
                 while (start < text.Length && text[start] == ' ') start++;
             }
             var content = start < text.Length ? p.Slice(start, text.Length) : null;
-            return new Unit(p, UnitKind.Heading, marker, Content: content, HasProblemLabel: problemLabel);
+            return new Unit(p, UnitKind.Heading, marker, Content: content, HasProblemLabel: problemLabel || marker.Style.NamesProblem);
         }
         if (rules.Labels.MatchAt(text, 0, p.Text) is { } l)
             return new Unit(p, UnitKind.Label, Label: l, Content: LabelContent(p, l.ContentStart));

@@ -78,7 +78,7 @@ internal sealed class CompiledRules
             if (m.MaxNumber < 1) throw new RuleSetException($"{field}.maxNumber: must be at least 1");
             var openings = RegexOpenings.Of(m.Pattern);
             allOpenings = openings is null || allOpenings is null ? null : allOpenings + openings;
-            markers.Add(new CompiledMarker(m.Style, regex, numerals, m.MaxNumber, i, openings is null ? null : SearchValues.Create(openings)));
+            markers.Add(new CompiledMarker(m.Style, regex, numerals, m.MaxNumber, i, openings is null ? null : SearchValues.Create(openings), m.NamesProblem));
         }
 
         var md = rules.Metadata;
@@ -223,7 +223,7 @@ internal enum NumeralKind { Chinese, Arabic, Circled }
 /// A compiled marker style; <see cref="Canonical"/> is its position in the rule set (the GB/T 9704 order);
 /// <see cref="Openings"/> the characters a marker of this style can start with (null: any).
 /// </summary>
-internal sealed record CompiledMarker(string Style, Regex Pattern, NumeralKind Numerals, int MaxNumber, int Canonical, SearchValues<char>? Openings);
+internal sealed record CompiledMarker(string Style, Regex Pattern, NumeralKind Numerals, int MaxNumber, int Canonical, SearchValues<char>? Openings, bool NamesProblem = false);
 
 /// <summary>A compiled statistics rule.</summary>
 internal sealed record CompiledStat(string Name, Regex Pattern, string? Unit);

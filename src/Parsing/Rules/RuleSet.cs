@@ -92,11 +92,13 @@ public sealed record RuleSet(
 /// <param name="Pattern">Pattern anchored at the paragraph start, with groups <c>number</c> (the numeral) and optionally <c>prefix</c>/<c>suffix</c>.</param>
 /// <param name="Numerals">How the number is written: <c>chinese</c>, <c>arabic</c> or <c>circled</c>.</param>
 /// <param name="MaxNumber">Largest number accepted (a bigger one is running text: a year, an amount).</param>
+/// <param name="NamesProblem">The marker names what follows as a problem (<c>问题1：</c>): its heading is a problem, never a measure.</param>
 public sealed record MarkerRule(
     string Style = "",
     string Pattern = "",
     string Numerals = "arabic",
-    int MaxNumber = 99);
+    int MaxNumber = 99,
+    bool NamesProblem = false);
 
 /// <summary>Labels that open a paragraph (<c>整改情况：</c>).</summary>
 /// <param name="Rectification">Labels of a rectification.</param>

@@ -4,14 +4,19 @@ namespace Extractor.Parsing.Outline.Passes;
 
 /// <summary>
 /// Numbers inferred sections from their siblings of the same style (<c>（一）</c>, unnumbered, <c>（三）</c> → the
-/// unnumbered problem is <c>（二）</c>) and reports gaps (<c>（三）</c> then <c>（五）</c>) and repeats.
+/// unnumbered problem is <c>（二）</c>) and reports gaps (<c>（三）</c> then <c>（五）</c>) and repeats; numbering that runs on
+/// across parents is no gap.
 /// </summary>
 internal sealed class NumberingPass : IOutlinePass
 {
-    public void Run(OutlineProcessor processor) => Number(processor.Root, processor.Warnings);
+    public void Run(OutlineProcessor processor) => Number(processor.Root, processor.Warnings, []);
 
-    /// <summary>Numbers the children of <paramref name="section"/>, each child's subtree right after it (recursion as deep as the marker styles).</summary>
-    private static void Number(OutlineSection section, List<OutlineWarning> warnings)
+    /// <summary>
+    /// Numbers the children of <paramref name="section"/>, each child's subtree right after it (recursion as deep as the
+    /// marker styles). <paramref name="running"/> holds the last number of each style in document order: a list may
+    /// start again at 1 under each parent or run on across them (<c>（五）</c> under 一、, then <c>（六）</c> under 二、).
+    /// </summary>
+    private static void Number(OutlineSection section, List<OutlineWarning> warnings, Dictionary<Rules.CompiledMarker, int> running)
     {
         var last = new Dictionary<Rules.CompiledMarker, OutlineSection>();
         // The next numbered sibling of the same style after each child, found in one pass from the end (not by a scan
@@ -43,6 +48,7 @@ internal sealed class NumberingPass : IOutlinePass
             else
             {
                 var expected = (previous?.Number ?? 0) + 1;
+                if (previous is null && running.TryGetValue(child.Style!, out var before) && child.Number == before + 1) expected = child.Number;
                 if (previous is not null && child.Number == previous.Number)
                     warnings.Add(AtMarker(WarningCodes.NumberingRepeat, $"{child.MarkerText} repeats the number of the heading before it", child));
                 else if (child.Number > expected)
@@ -54,7 +60,8 @@ internal sealed class NumberingPass : IOutlinePass
                     warnings.Add(AtMarker(WarningCodes.NumberingRepeat, $"{child.MarkerText} goes back after {previous!.MarkerText}", child));
             }
             last[child.Style!] = child;
-            Number(child, warnings);
+            running[child.Style!] = child.Number;
+            Number(child, warnings, running);
         }
     }
 
