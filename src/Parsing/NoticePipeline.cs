@@ -1,5 +1,4 @@
 using Extractor.Parsing.Extraction;
-using Extractor.Parsing.Text;
 using Extractor.Parsing.Extraction.Metadata;
 using Extractor.Parsing.Normalization;
 using Extractor.Parsing.Outline;
