@@ -152,7 +152,7 @@ public sealed class BatchCliTests
         File.WriteAllText(file, """{ "stats": [ { "name": "x", "pattern": "(" } ] }""");
         var (badCode, _, stderr) = Run("rules", file);
         Assert.That(badCode, Is.EqualTo(1));
-        Assert.That(stderr, Does.Contain("stats[8].pattern: invalid pattern"));
+        Assert.That(stderr, Does.Contain("stats[0].pattern: invalid pattern"));
         Assert.That(Run("parse", Repo.Seed002, "--rules", file).Code, Is.EqualTo(2));
     }
 
