@@ -38,7 +38,7 @@ mkdir -p "$out"
   LC_ALL=C.UTF-8 "${extractor[@]}" parse notices --rules "$rules" -f parquet -o tables -q
 )
 cp -r "$stage/review" "$stage/tables" "$stage/seed-000.zh.html" "$stage/items.zh.csv" "$out/"
-rm -f "$out/items.zh.errors.csv"
+rm -f "$out/items.zh.csv.errors.csv"
 
 # The README's screenshot: a notice's page as a reader's browser shows it, its colours reduced to keep it small.
 profile="$(mktemp -d)"

@@ -11,6 +11,9 @@ internal static class InputBytes
             if (Directory.Exists(path)) throw new NoticeFormatException(NoticeErrorKind.Unreadable, "it is a directory, not a file") { SourcePath = path };
             var info = new FileInfo(path);
             if (!info.Exists) throw new NoticeFormatException(NoticeErrorKind.Unreadable, "no such file") { SourcePath = path };
+            // Regular files only: opening a named pipe waits for a writer, and a device can be read without end.
+            if (FileEntries.Of(path) is var kind and not (FileEntryKind.Regular or FileEntryKind.Unknown or FileEntryKind.Missing))
+                throw new NoticeFormatException(NoticeErrorKind.Unreadable, $"it is {FileEntries.Describe(kind)}, not a regular file") { SourcePath = path };
             if (info.Length > limits.MaxInputBytes) throw TooLarge(limits, path);
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         }

@@ -1,4 +1,5 @@
 using Extractor.Parsing.Readers;
+using Extractor.Parsing.Text;
 using Extractor.Parsing.Readers.PlainText;
 using Extractor.Parsing.Rules;
 
@@ -68,12 +69,23 @@ public sealed class NoticeParser
     /// Reads a file the way <see cref="ParseFile"/> does, for a caller that looks at the content itself before parsing
     /// it (<see cref="DetectFormat"/>, to choose where to parse it): a regular file under <see cref="ParserLimits.MaxInputBytes"/>.
     /// </summary>
-    /// <exception cref="NoticeFormatException">The file cannot be read (no such file, a directory, permission denied) or is over the size limit.</exception>
+    /// <exception cref="NoticeFormatException">The file cannot be read (no such file, a directory, a pipe or a device, permission denied) or is over the size limit.</exception>
     public byte[] ReadFile(string path)
     {
         using var stream = InputBytes.Open(path, Options.Limits);
         return InputBytes.Read(stream, Options.Limits, path);
     }
+
+    /// <summary>
+    /// Reads a stream to its end the way <see cref="Parse(Stream, InputFormat, string?, CancellationToken)"/> does, for a
+    /// caller that looks at the content before parsing it (standard input, a pipe): no more than
+    /// <see cref="ParserLimits.MaxInputBytes"/> bytes are read, whatever the stream claims.
+    /// </summary>
+    /// <exception cref="NoticeFormatException">The stream cannot be read or holds more than the size limit.</exception>
+    public byte[] ReadStream(Stream stream, string? sourcePath = null) => InputBytes.Read(stream, Options.Limits, sourcePath);
+
+    /// <summary>What <paramref name="path"/> names, links followed: <see cref="ReadFile"/> and <see cref="ParseFile"/> read regular files only.</summary>
+    public static FileEntryKind KindOf(string path) => FileEntries.Of(path);
 
     /// <summary>Parses a file, detecting its format from the content unless <paramref name="format"/> names it.</summary>
     /// <exception cref="NoticeFormatException">The file cannot be read or parsed; the message says why.</exception>
@@ -120,6 +132,7 @@ public sealed class NoticeParser
     public ParsedNotice ParseWithDocument(byte[] content, InputFormat format = default, string? sourcePath = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+        using var checkpoint = Checkpoint.Enter(cancellation);
         try
         {
             var document = Read(content, format, sourcePath, cancellation);
@@ -129,6 +142,13 @@ public sealed class NoticeParser
         catch (NoticeFormatException e)
         {
             throw e.WithPath(sourcePath);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
+        {
+            // No default rule comes near its time-out (each call sees a bounded window of text); a pattern of a rules
+            // file that backtracks without end can. The text is not at fault, but this parser cannot read it.
+            throw new NoticeFormatException(NoticeErrorKind.LimitExceeded,
+                $"a rule pattern took longer than {e.MatchTimeout.TotalSeconds:0.#} s on this text: check the patterns of the rules file", e) { SourcePath = sourcePath };
         }
     }
 

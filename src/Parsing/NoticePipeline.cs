@@ -42,7 +42,11 @@ internal static class NoticePipeline
                 Location = locations.Resolve(lost[0].Start, lost[0].End),
             });
         var metadata = MetadataExtractor.Extract(outline, document.ContainerTitle, rules, locations, warnings);
-        var items = outline.Items.Select((item, i) => (item, ItemExtractor.Extract(item, i + 1, rules, locations, warnings))).ToList();
+        var items = outline.Items.Select((item, i) =>
+        {
+            Checkpoint.Tick();
+            return (item, ItemExtractor.Extract(item, i + 1, rules, locations, warnings));
+        }).ToList();
         var sections = SectionExtractor.Extract(outline.Root, items, locations);
         foreach (var w in outline.Warnings)
             warnings.Add(new Warning
@@ -51,6 +55,7 @@ internal static class NoticePipeline
                 Message = w.Message,
                 Location = w.Paragraph is null ? null : w.End < 0 ? locations.Of(w.Paragraph) : locations.Of(w.Paragraph, w.Start, w.End),
             });
+        Checkpoint.Now();
         var stats = StatsExtractor.Extract(StatsExtractor.NoticeLevelText(outline, metadata.PreambleParagraphs), rules, locations);
         return new Notice
         {

@@ -48,4 +48,10 @@ public sealed record ParserLimits
 
     /// <summary>Deepest element nesting read from HTML, DOCX, Word 2003 XML and OFD, and of storages in an OLE compound file (default 256).</summary>
     public int MaxDepth { get; init; } = 256;
+
+    /// <summary>
+    /// Most elements of an HTML page (default 250,000; a notice's page has a few thousand). A page's tree costs about
+    /// 2 KB of memory per element, so this bounds what a page of many tiny elements can take.
+    /// </summary>
+    public int MaxElements { get; init; } = 250_000;
 }

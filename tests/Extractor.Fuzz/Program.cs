@@ -14,8 +14,10 @@ public static class Program
 {
     private static readonly NoticeParser Parser = new(new ParserOptions
     {
-        // Small limits keep each execution fast; the limits themselves are part of what is fuzzed.
-        Limits = new ParserLimits { MaxInputBytes = 1 << 20, MaxDecompressedBytes = 8 << 20, MaxPages = 50, MaxDepth = 256 },
+        // The default limits but pages: a small package may still inflate to a long document (a Word body of many
+        // paragraphs, numbering that starts near int.MaxValue, an outline of thousands of headings), which is where
+        // super-linear time and memory hid; AFL's own time-out (run.sh) turns such a case into a hang to look at.
+        Limits = new ParserLimits { MaxInputBytes = 64 << 20, MaxDecompressedBytes = 256 << 20, MaxPages = 50, MaxDepth = 256 },
     });
 
     public static void Main(string[] args)

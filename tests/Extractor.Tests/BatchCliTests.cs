@@ -48,7 +48,7 @@ public sealed class BatchCliTests
         var text = System.Text.Encoding.UTF8.GetString(bytes[3..]);
         Assert.That(text, Does.StartWith("file,title,issuer,date,inspector,index,path,section,problemTitle,problem,label,rectification,status,measures,tags,fields,page,line,duplicateOf\r\n"));
         Assert.That(text, Does.Contain("中共襄城县委"));
-        Assert.That(File.ReadAllText(Out("items.errors.csv")), Does.Contain("broken.docx"));
+        Assert.That(File.ReadAllText(Out("items.csv.errors.csv")), Does.Contain("broken.docx"));
         Assert.That(stderr, Does.Contain("5 files").And.Contain("4 parsed").And.Contain("1 failed"));
     }
 
@@ -121,7 +121,7 @@ public sealed class BatchCliTests
         File.Copy(Repo.Seed002, Path.Combine(one, "a.txt"));
         var (code, _, stderr) = Run("parse", one, "-o", Out("one." + format));
         Assert.That(code, Is.Zero, stderr);
-        Assert.That(File.Exists(Out("one." + format)) && File.Exists(Out("one.errors.csv")), Is.True);
+        Assert.That(File.Exists(Out("one." + format)) && File.Exists(Out($"one.{format}.errors.csv")), Is.True);
     }
 
     [Test]
@@ -152,7 +152,7 @@ public sealed class BatchCliTests
         File.WriteAllText(file, """{ "stats": [ { "name": "x", "pattern": "(" } ] }""");
         var (badCode, _, stderr) = Run("rules", file);
         Assert.That(badCode, Is.EqualTo(1));
-        Assert.That(stderr, Does.Contain("stats[8].pattern: invalid pattern"));
+        Assert.That(stderr, Does.Contain("stats[0].pattern: invalid pattern"));
         Assert.That(Run("parse", Repo.Seed002, "--rules", file).Code, Is.EqualTo(2));
     }
 
@@ -195,5 +195,118 @@ public sealed class BatchCliTests
         Assert.That(File.ReadAllText(Out("worker.json")), Is.EqualTo(File.ReadAllText(Out("here.json"))));
         Assert.That(Run("parse", pdf, "-o", Out("worker.jsonl"), "--isolate", "pdf").Code, Is.Zero);
         Assert.That(File.ReadAllText(Out("worker.jsonl")), Is.EqualTo(Parsing.NoticeJson.SerializeLine(Parsing.NoticeJson.Deserialize(File.ReadAllText(Out("here.json")))) + "\n"));
+    }
+
+    [TestCase("none", TestName = "A_rule_pattern_that_backtracks_without_end_fails_its_file_only_in_process")]
+    [TestCase("all", TestName = "A_rule_pattern_that_backtracks_without_end_fails_its_file_only_in_a_worker")]
+    public void A_rule_pattern_that_backtracks_without_end_fails_its_file_only(string isolate)
+    {
+        // Once a regex time-out escaped the library: --timeout 0 crashed the batch, --isolate all said "internal error".
+        var rules = Path.Combine(_dir, "slow.rules.json");
+        File.WriteAllText(rules, """{ "stats": [ { "name": "x", "pattern": "(a+)+b" } ] }""");
+        var input = Path.Combine(_dir, "slow");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "a.txt"), "总体情况" + new string('a', 40) + "。\n一、问题\n整改情况：已完成。");
+        File.Copy(Repo.Seed002, Path.Combine(input, "b.txt"));
+        var (code, stdout, stderr) = Run("parse", input, "--rules", rules, "--timeout", "0", "--isolate", isolate, "-f", "jsonl", "-q");
+        Assert.That(code, Is.EqualTo(1), stderr);
+        Assert.That(stderr.Trim(), Does.EndWith("a.txt: a rule pattern took longer than 2 s on this text: check the patterns of the rules file"));
+        Assert.That(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public void One_json_file_for_several_inputs_is_refused_and_no_folder_is_made()
+    {
+        var (code, _, stderr) = Run("parse", In, "-o", Out("one.json"));
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("one.json names one file, but there are 5 inputs"));
+        Assert.That(Directory.Exists(Out("one.json")) || File.Exists(Out("one.json")), Is.False);
+    }
+
+    [Test]
+    public void Tables_of_different_formats_beside_each_other_have_errors_reports_of_their_own()
+    {
+        Assert.That(Run("parse", In, "-o", Out("out.csv")).Code, Is.EqualTo(1));
+        var (code, _, stderr) = Run("parse", In, "-o", Out("out.jsonl"));
+        Assert.That(code, Is.EqualTo(1), stderr);
+        Assert.That(stderr, Does.Not.Contain("exists"));
+        Assert.That(File.ReadAllText(Out("out.csv.errors.csv")), Does.Contain("broken.docx"));
+        Assert.That(File.ReadAllText(Out("out.jsonl.errors.csv")), Does.Contain("broken.docx"));
+    }
+
+    [TestCase("x.yaml", TestName = "An_output_named_for_a_format_the_tool_does_not_write_is_refused_yaml")]
+    [TestCase("x.txt", TestName = "An_output_named_for_a_format_the_tool_does_not_write_is_refused_txt")]
+    public void An_output_named_for_a_format_the_tool_does_not_write_is_refused(string name)
+    {
+        var (code, _, stderr) = Run("parse", Repo.Seed002, "-o", Out(name));
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain($"this tool writes no {Path.GetExtension(name)} files"));
+        Assert.That(File.Exists(Out(name)), Is.False);
+        Assert.That(Run("parse", Repo.Seed002, "-o", Out(name), "-f", "json").Code, Is.Zero, "asked for by name, it is written");
+    }
+
+    [Test]
+    public void A_path_that_does_not_exist_is_in_the_errors_report_too()
+    {
+        var (code, _, _) = Run("parse", In, Path.Combine(_dir, "nowhere"), "-o", Out("json"));
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(File.ReadAllText(Out(Path.Combine("json", "errors.csv"))), Does.Contain("nowhere,no such file or folder"));
+    }
+
+    [Test]
+    public void A_folder_of_one_file_written_to_a_new_name_without_extension_is_a_folder()
+    {
+        // parse FOLDER -o NEWDIR made NEWDIR a file when FOLDER held one file.
+        var one = Path.Combine(_dir, "one");
+        Directory.CreateDirectory(one);
+        File.Copy(Repo.Seed002, Path.Combine(one, "a.txt"));
+        var (code, _, stderr) = Run("parse", one, "-o", Out("newdir"), "-q");
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(File.Exists(Out(Path.Combine("newdir", "a.txt.json"))), Is.True);
+    }
+
+    [Test]
+    public void Inputs_whose_outputs_would_collide_are_refused_before_parsing_even_with_force()
+    {
+        foreach (var folder in new[] { "a", "b", Path.Combine("c", "c.json") }) Directory.CreateDirectory(Path.Combine(_dir, folder));
+        File.Copy(Repo.Seed002, Path.Combine(_dir, "a", "x.txt"));
+        File.Copy(Repo.Seed002, Path.Combine(_dir, "b", "x.txt"));
+        File.Copy(Repo.Seed002, Path.Combine(_dir, "c", "c"));
+        File.Copy(Repo.Seed002, Path.Combine(_dir, "c", "c.json", "x.txt"));
+        var (code, _, stderr) = Run("parse", Path.Combine(_dir, "a"), Path.Combine(_dir, "b"), "-o", Out("two"), "--force");
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("a/x.txt and ").And.Contain("b/x.txt would both be written to"));
+        Assert.That(Directory.Exists(Out("two")) && Directory.EnumerateFileSystemEntries(Out("two")).Any(), Is.False);
+        (code, _, stderr) = Run("parse", Path.Combine(_dir, "c"), "-o", Out("nested"), "--force", "--include", "**");
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("would both be written to").And.Contain("c.json"));
+    }
+
+    [Test]
+    public void A_name_near_the_file_system_limit_is_written()
+    {
+        // The temporary file was named after the output, and names of 244–250 bytes failed.
+        var input = Path.Combine(_dir, "long");
+        Directory.CreateDirectory(input);
+        var name = new string('a', 246) + ".txt"; // 250 bytes; its output, 255
+        File.Copy(Repo.Seed002, Path.Combine(input, name));
+        var (code, _, stderr) = Run("parse", input, "-o", Out("long"), "-q");
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(File.Exists(Out(Path.Combine("long", name + ".json"))), Is.True);
+    }
+
+    [Test]
+    public void Control_characters_in_a_value_do_not_fail_a_workbook()
+    {
+        var input = Path.Combine(_dir, "control");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "a.txt"), "一、问题\u0001甲\uFFFF\n整改情况：已完成\u0008整改。");
+        File.Copy(Repo.Seed002, Path.Combine(input, "b.txt"));
+        var (code, _, stderr) = Run("parse", input, "-o", Out("control.xlsx"), "-q");
+        Assert.That(code, Is.Zero, stderr);
+        using var workbook = SpreadsheetDocument.Open(Out("control.xlsx"), false);
+        Assert.That(new OpenXmlValidator().Validate(workbook), Is.Empty);
+        Assert.That(workbook.WorkbookPart!.WorksheetParts.SelectMany(w => w.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Text>())
+            .Any(t => t.Text.Contains("问题\uFFFD甲", StringComparison.Ordinal) || t.Text.Contains("问题甲", StringComparison.Ordinal)), Is.True);
     }
 }

@@ -149,4 +149,42 @@ public sealed class CliTests
         Assert.That(stdout, Does.Contain("extractor parse notices/ -o out/"));
         Assert.That(Run("parse", "--help").Out, Does.Contain("--format"));
     }
+
+    [TestCase("--bogus", TestName = "An_unknown_option_is_a_usage_error")]
+    [TestCase("--version", TestName = "A_root_option_after_a_command_is_a_usage_error")]
+    [TestCase("-x", TestName = "An_unknown_short_option_is_a_usage_error")]
+    public void Unknown_options_are_usage_errors_and_nothing_is_parsed(string option)
+    {
+        var (code, stdout, stderr) = Run("parse", option, Repo.Seed002);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stdout, Is.Empty);
+        Assert.That(stderr, Does.StartWith($"extractor: unknown option '{option}'"));
+    }
+
+    [Test]
+    public void Double_dash_ends_the_options_for_names_that_start_with_a_dash()
+    {
+        var input = Write("-notice.txt", "一、问题甲\n整改情况：已完成。");
+        Directory.SetCurrentDirectory(_dir);
+        try
+        {
+            var (code, stdout, stderr) = Run("parse", "-f", "jsonl", "--", "-notice.txt");
+            Assert.That(code, Is.Zero, stderr);
+            Assert.That(Parsing.NoticeJson.Deserialize(stdout).Source.Path, Is.EqualTo("-notice.txt"));
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(Path.GetTempPath());
+        }
+        Assert.That(File.Exists(input), Is.True);
+    }
+
+    [TestCase("--format", "JSONL", TestName = "Choices_are_case_insensitive_format")]
+    [TestCase("--isolate", "None", TestName = "Choices_are_case_insensitive_isolate")]
+    public void Choices_are_case_insensitive(string option, string value)
+    {
+        var (code, stdout, stderr) = option == "--format" ? Run("parse", option, value, Repo.Seed002) : Run("parse", option, value, Repo.Seed002, "-f", "jsonl");
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(stdout.TrimEnd('\n'), Does.Not.Contain("\n"), "one JSON line");
+    }
 }

@@ -20,7 +20,7 @@ public sealed class PackageTests
         _dir = Directory.CreateTempSubdirectory("extractor-package-").FullName;
         _version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         foreach (var project in new[] { "src/Parsing", "src/Cli" })
-            Dotnet(Repo.Root, "pack", Path.Combine(Repo.Root, project), "-c", "Release", "-o", Path.Combine(_dir, "feed"), $"-p:Version={_version}");
+            Dotnet(Repo.Root, "pack", Path.Combine(Repo.Root, project), "-c", "Release", "-o", Path.Combine(_dir, "feed"), $"-p:MinVerVersionOverride={_version}");
     }
 
     [OneTimeTearDown]
@@ -91,5 +91,41 @@ public sealed class PackageTests
         var json = Dotnet(_dir, "exec", Path.Combine(tools, ".store", "extractor.cli", _version, "extractor.cli", _version, "tools", "net10.0", "any", "extractor.dll"), "parse", Repo.Seed002);
         Assert.That(Parsing.NoticeJson.Deserialize(json).Items, Has.Count.EqualTo(4));
         Assert.That(File.Exists(Path.Combine(tools, OperatingSystem.IsWindows() ? "extractor.exe" : "extractor")), Is.True);
+    }
+
+    [Test]
+    public void The_tool_rolls_forward_to_a_newer_runtime()
+    {
+        var config = Path.Combine(_dir, "tools-roll", ".store");
+        var tools = Path.Combine(_dir, "tools-roll");
+        Dotnet(_dir, "tool", "install", "Extractor.Cli", "--version", _version, "--tool-path", tools, "--add-source", Path.Combine(_dir, "feed"));
+        var runtimeConfig = File.ReadAllText(Path.Combine(config, "extractor.cli", _version, "extractor.cli", _version, "tools", "net10.0", "any", "extractor.runtimeconfig.json"));
+        Assert.That(runtimeConfig, Does.Contain("\"rollForward\": \"LatestMajor\""));
+    }
+
+    [Test]
+    public void The_packages_name_no_placeholder_repository()
+    {
+        foreach (var package in Directory.GetFiles(Path.Combine(_dir, "feed"), "*.nupkg"))
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+            var nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+            using var reader = new StreamReader(nuspec.Open());
+            Assert.That(reader.ReadToEnd(), Does.Not.Contain("extractor-cn"), Path.GetFileName(package));
+        }
+    }
+
+    [Test]
+    public void The_version_comes_from_the_latest_git_tag()
+    {
+        // MinVer: a clone without a vX.Y.Z tag builds 0.0.0-alpha.0.HEIGHT; a tagged commit builds its tag's version.
+        var version = Dotnet(Repo.Root, "msbuild", Path.Combine(Repo.Root, "src", "Parsing"), "-t:MinVer", "-getProperty:MinVerVersion").Trim();
+        var start = new ProcessStartInfo("git", ["describe", "--tags", "--exact-match", "--match", "v[0-9]*"]) { WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var git = Process.Start(start)!;
+        var tag = git.StandardOutput.ReadToEnd().Trim();
+        git.WaitForExit();
+        if (git.ExitCode == 0) Assert.That(version, Is.EqualTo(tag[1..]));
+        else Assert.That(version, Does.Match(@"^\d+\.\d+\.\d+-alpha\.0\.\d+$"));
+        Assert.That(version, Is.Not.EqualTo("0.1.0"));
     }
 }

@@ -40,8 +40,8 @@ public sealed class RulesTests
     }
 
     [TestCase("""{ "metadata": { "inspector": "(unclosed" } }""", "metadata.inspector", TestName = "Rules_error_bad_pattern")]
-    [TestCase("""{ "markers": [ { "style": "x", "pattern": "^a", "numerals": "roman" } ] }""", "markers[7].numerals", TestName = "Rules_error_bad_numerals")]
-    [TestCase("""{ "markers": [ { "style": "x", "pattern": "^a" } ] }""", "markers[7].pattern", TestName = "Rules_error_no_number_group")]
+    [TestCase("""{ "markers": [ { "style": "x", "pattern": "^a", "numerals": "roman" } ] }""", "markers[0].numerals", TestName = "Rules_error_bad_numerals")]
+    [TestCase("""{ "markers": [ { "style": "x", "pattern": "^a" } ] }""", "markers[0].pattern", TestName = "Rules_error_no_number_group")]
     [TestCase("""{ "labelz": {} }""", "labelz", TestName = "Rules_error_unknown_field")]
     [TestCase("""{ "tags": [ { "name": "政治纪律" } ] }""", "tags[0]", TestName = "Rules_error_tag_without_keywords")]
     public void An_invalid_rules_file_is_an_error_naming_the_field(string json, string field)
@@ -128,5 +128,17 @@ public sealed class RulesTests
     {
         var e = Assert.Throws<RuleSetException>(() => RuleSetLoader.Load(json, "my-rules.json"));
         Assert.That(e!.Message, Does.StartWith("my-rules.json: ").And.Contain(what));
+    }
+
+    [TestCase("""{ "markers": [ { "style": "x", "pattern": "^(?<number>a)", "numerals": "arabic", "maxNumber": "ten" } ] }""",
+        "markers[0].maxNumber: expected a whole number, found the string \"ten\"", TestName = "A_wrong_type_is_named_in_the_user_s_terms_number")]
+    [TestCase("""{ "labels": { "rectification": "整改情况" } }""",
+        "labels.rectification: expected a list of strings, found the string \"整改情况\"", TestName = "A_wrong_type_is_named_in_the_user_s_terms_list")]
+    [TestCase("""{ "stats": 5 }""", "stats: expected a list of objects, found the number 5", TestName = "A_wrong_type_is_named_in_the_user_s_terms_objects")]
+    public void A_wrong_type_is_named_in_the_user_s_terms(string json, string message)
+    {
+        var e = Assert.Throws<RuleSetException>(() => RuleSetLoader.Load(json, "my.rules.json"));
+        Assert.That(e!.Message, Is.EqualTo("my.rules.json: " + message));
+        Assert.That(e.Message, Does.Not.Contain("System.").And.Not.Contain("`1"));
     }
 }

@@ -44,6 +44,20 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
             }
         };
 
+        /// <summary>The signal that ended the worker (.NET reports 128 + the signal as its exit code), or null.</summary>
+        public int? Signal()
+        {
+            try
+            {
+                if (!Process.WaitForExit(2000)) return null;
+                return Process.ExitCode is > 128 and < 160 ? Process.ExitCode - 128 : null;
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
+
         /// <summary>What the worker said before it died: the first line .NET prints (<c>Stack overflow.</c>).</summary>
         public string? Why()
         {
@@ -64,8 +78,8 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
         }
     }
 
-    /// <summary>Parses <paramref name="file"/> in a worker; with <paramref name="withText"/>, the worker sends its extracted text too.</summary>
-    public async Task<FileOutcome> ParseAsync(InputFile file, InputFormat format, bool withText, CancellationToken cancellation)
+    /// <summary>Parses <paramref name="file"/>'s <paramref name="content"/> in a worker; with <paramref name="withText"/>, the worker sends its extracted text too.</summary>
+    public async Task<FileOutcome> ParseAsync(InputFile file, byte[] content, InputFormat format, bool withText, CancellationToken cancellation, bool retry = true)
     {
         var worker = await Rent(cancellation).ConfigureAwait(false);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -73,14 +87,14 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
         WorkerProtocol.Answer? answer;
         try
         {
-            var request = WorkerProtocol.WriteRequest(new WorkerProtocol.Request(file.FullPath, file.DisplayPath, format.Name, withText));
-            await worker.Process.StandardInput.WriteAsync((request + "\n").AsMemory(), limit.Token).ConfigureAwait(false);
-            await worker.Process.StandardInput.FlushAsync(limit.Token).ConfigureAwait(false);
+            await WorkerProtocol.WriteRequestAsync(worker.Process.StandardInput.BaseStream, new WorkerProtocol.Request(file.DisplayPath, format.Name, withText),
+                content, limit.Token).ConfigureAwait(false);
             answer = await WorkerProtocol.ReadAnswerAsync(worker.Output, limit.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            Retire(worker);
+            Retire(worker); // it is in the middle of a request: out of step
+            if (cancellation.IsCancellationRequested) throw;
             return new FileOutcome(file, null, $"timed out after {timeout!.Value.TotalSeconds:0.#} s") { ErrorKind = NoticeErrorKind.TimedOut };
         }
         catch (IOException)
@@ -95,7 +109,15 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
         if (answer is null)
         {
             var why = worker.Why();
+            var signal = worker.Signal();
             Retire(worker);
+            // Killed from outside (SIGKILL, SIGTERM, SIGINT: the system's out-of-memory killer, a user) rather than
+            // crashed on the file (a stack overflow aborts): the file is not to blame, so it is tried once more.
+            if (signal is 9 or 15 or 2)
+            {
+                if (retry) return await ParseAsync(file, content, format, withText, cancellation, retry: false).ConfigureAwait(false);
+                return new FileOutcome(file, null, $"the worker process parsing it was killed (signal {signal}) twice, from outside or by the system for lack of memory");
+            }
             return new FileOutcome(file, null, $"the reader crashed on this file{(why is null ? "" : $" ({why.TrimEnd('.')})")}: it is damaged") { ErrorKind = NoticeErrorKind.Corrupt };
         }
         _idle.Writer.TryWrite(worker);
@@ -142,7 +164,6 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            StandardInputEncoding = new System.Text.UTF8Encoding(false),
         };
         foreach (var arg in prefix.Concat(workerArguments)) start.ArgumentList.Add(arg);
         start.ArgumentList.Add(indented ? "--json=indented" : "--json=line");

@@ -8,38 +8,64 @@ namespace Extractor.Cli.Batch;
 
 /// <summary>
 /// The framed messages between <see cref="WorkerPool"/> and a worker (<c>extractor __worker</c>), so that any file name
-/// the file system allows travels intact. A request is one line of JSON: <c>{"path":…,"name":…,"format":…,"text":…}</c>
-/// (the file to open, the name to record, the format the parent detected, whether to send the extracted text back).
+/// the file system allows travels intact, and the worker never opens a file itself: it parses the bytes the parent read
+/// (once, from the path it enumerated, or from standard input). A request is one line of JSON,
+/// <c>{"name":…,"format":…,"text":…,"length":…}</c> (the name to record, the format the parent detected, whether to send
+/// the extracted text back, the content's length), and that many bytes of content.
 /// An answer is a header line and UTF-8 payloads of the lengths it gives: <c>OK ITEMS WARNINGS LENGTH EXTRA</c>, the
 /// notice's JSON and a JSON object with its text's fingerprint (and the text and its page starts, when asked); or
 /// <c>ERR KIND LENGTH</c> and the reason (KIND is the library's <see cref="NoticeErrorKind"/>, or <c>-</c>).
 /// </summary>
 internal static class WorkerProtocol
 {
-    /// <summary>A request: the file to open, the name to record for it, its format, whether the text is wanted.</summary>
-    public sealed record Request(string Path, string Name, string Format, bool Text = false);
+    /// <summary>A request: the name to record for the content, its format, whether the text is wanted.</summary>
+    public sealed record Request(string Name, string Format, bool Text = false);
 
-    public static string WriteRequest(Request request)
+    /// <summary>Writes a request and its content.</summary>
+    public static async Task WriteRequestAsync(Stream output, Request request, byte[] content, CancellationToken cancellation)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("path", request.Path);
             json.WriteString("name", request.Name);
             json.WriteString("format", request.Format);
             json.WriteBoolean("text", request.Text);
+            json.WriteNumber("length", content.Length);
             json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        buffer.WriteByte((byte)'\n');
+        await output.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellation).ConfigureAwait(false);
+        await output.WriteAsync(content, cancellation).ConfigureAwait(false);
+        await output.FlushAsync(cancellation).ConfigureAwait(false);
     }
 
-    public static Request ReadRequest(string line)
+    /// <summary>Reads a request and its content; null when the input ended.</summary>
+    /// <exception cref="InvalidDataException">The input is not a request.</exception>
+    public static (Request Request, byte[] Content)? ReadRequest(Stream input)
     {
-        using var json = JsonDocument.Parse(line);
-        var root = json.RootElement;
-        return new Request(root.GetProperty("path").GetString()!, root.GetProperty("name").GetString()!, root.GetProperty("format").GetString()!,
-            root.TryGetProperty("text", out var text) && text.GetBoolean());
+        var line = new MemoryStream();
+        int b;
+        while ((b = input.ReadByte()) != '\n')
+        {
+            if (b < 0) return line.Length == 0 ? null : throw new InvalidDataException("the request ends before its line does");
+            if (line.Length > 1 << 20) throw new InvalidDataException("the request's line is too long");
+            line.WriteByte((byte)b);
+        }
+        try
+        {
+            using var json = JsonDocument.Parse(line.ToArray());
+            var root = json.RootElement;
+            var request = new Request(root.GetProperty("name").GetString()!, root.GetProperty("format").GetString()!,
+                root.TryGetProperty("text", out var text) && text.GetBoolean());
+            var content = new byte[root.GetProperty("length").GetInt32()];
+            input.ReadExactly(content);
+            return (request, content);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or EndOfStreamException)
+        {
+            throw new InvalidDataException($"the request is not valid: {e.Message}", e);
+        }
     }
 
     /// <summary>Writes a notice's answer: its JSON, its text's fingerprint and, when given, its text.</summary>

@@ -21,14 +21,14 @@ internal static class ParseCommand
         var paths = new Argument<string[]>("paths")
         {
             Description = "Files and folders of notices (TXT, HTML, MHTML, DOCX, Word 2003 XML, XLSX, XLS, PDF, scans and images by OCR; "
-                + "the format is read from the content).",
+                + "the format is read from the content); - reads standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string?>("--output", "-o")
         {
             Description = "Where to write. json, html: a file for one input, else a folder mirroring the inputs (NAME.EXT.json or .html each; "
                 + "html adds index.html). jsonl, csv, xlsx, duckdb: a file. parquet: a folder. Omit to print to stdout (json or html for one input; "
-                + "jsonl; csv). An existing file is kept unless --force.",
+                + "jsonl; csv), or give -. An existing file is kept unless --force.",
             HelpName = "FILE|DIR",
         };
         var format = new Option<string?>("--format", "-f")
@@ -39,7 +39,7 @@ internal static class ParseCommand
                 + "parquet (the same tables as Parquet files). Default: from the -o extension (.jsonl .csv .xlsx .html .duckdb), else json.",
             HelpName = "json|jsonl|csv|xlsx|html|duckdb|parquet",
         };
-        format.AcceptOnlyFromAmong(Formats);
+        format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, Formats);
         var recursive = new Option<bool>("--recursive", "-r")
         {
             Description = "Walk sub-folders (--recursive false reads only the folders given).",
@@ -84,7 +84,7 @@ internal static class ParseCommand
             DefaultValueFactory = _ => "pdf",
             HelpName = "pdf|all|none",
         };
-        isolate.AcceptOnlyFromAmong("pdf", "all", "none");
+        isolate.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "pdf", "all", "none");
         var headers = new Option<string>("--headers")
         {
             Description = "Column names of csv and xlsx, and of the duckdb views NAME_zh: en (the JSON contract's: problem, status…) "
@@ -92,7 +92,7 @@ internal static class ParseCommand
             DefaultValueFactory = _ => "en",
             HelpName = "en|zh",
         };
-        headers.AcceptOnlyFromAmong("en", "zh");
+        headers.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "en", "zh");
         var append = new Option<bool>("--append")
         {
             Description = "Add to an existing DuckDB database (-o FILE.duckdb) in one transaction; a file whose content is already in it "
@@ -124,7 +124,7 @@ internal static class ParseCommand
             return RunAsync(new ParseRequest(
                 result.GetValue(paths) ?? [],
                 result.GetValue(output),
-                result.GetValue(format),
+                result.GetValue(format)?.ToLowerInvariant(),
                 encoding,
                 rules,
                 result.GetValue(force),
@@ -136,8 +136,8 @@ internal static class ParseCommand
                 result.GetValue(errors),
                 result.GetValue(timeout),
                 limits,
-                result.GetValue(isolate) ?? "pdf",
-                result.GetValue(headers) ?? "en",
+                (result.GetValue(isolate) ?? "pdf").ToLowerInvariant(),
+                (result.GetValue(headers) ?? "en").ToLowerInvariant(),
                 result.GetValue(append),
                 ocr.Read(result)), console, cancellation);
         });
@@ -173,6 +173,9 @@ internal static class ParseCommand
             return ExitCodes.Failed;
         }
         var batch = files.Count > 1 || request.Paths.Any(Directory.Exists);
+        if (request.Format is null && request.Output is { } named && named != OutputSinks.StandardOutput && UnknownExtension(named) is { } extension
+            && !files.Any(f => f.FullPath == Path.GetFullPath(named)))
+            return Usage(console, m.Format("UnknownOutputExtension", named, extension));
 
         OutputSinks.Plan plan;
         try
@@ -186,6 +189,12 @@ internal static class ParseCommand
         catch (AtomicFile.ExistsException e)
         {
             console.Error.WriteLine("extractor: " + e.Describe(m));
+            return ExitCodes.Failed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be created or written, a path through a file: nothing has been parsed or written.
+            console.Error.WriteLine("extractor: " + m.Format("CannotWriteOutput", AtomicFile.Reason(e)));
             return ExitCodes.Failed;
         }
 
@@ -202,14 +211,27 @@ internal static class ParseCommand
                     .. OcrOptionsCli.Arguments(ocr)],
                     request.Jobs, timeLimit, indented: format == "json");
             var runner = new BatchRunner(parser, request.Jobs, timeLimit, pool, request.Isolate == "all" ? _ => true : f => f == InputFormat.Pdf,
-                withText: format == "html");
+                withText: format == "html", openInput: console.OpenInput);
             // Copies are looked for across the batch (and what a database held before); a single file has nothing to copy.
             var copiesOf = batch ? new DuplicateFinder() : null;
             if (copiesOf is not null) plan.Database?.Seed(copiesOf);
+            // Paths that could not be read go in the errors report too, not only on stderr.
+            foreach (var (path, key) in missing.Select(p => (p, "NoSuchPath")).Concat(unreadable.Select(p => (p, "FolderUnreadable"))))
+            {
+                var reason = m.Format(key, "").TrimStart(':', '：', ' ');
+                try
+                {
+                    sink.Write(new FileOutcome(new InputFile(Path.GetFullPath(path), path.Replace('\\', '/'), Path.GetFileName(path)), null, reason));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    writeFailures++;
+                }
+            }
             IBatchProgress progress = batch && !request.Quiet && console.ErrorIsTerminal
                 ? new BarProgress(console.Error, m)
                 : new PlainProgress(console.Error, m);
-            summary = await progress.RunAsync(files.Count, report => runner.RunAsync(files, outcome =>
+            summary = await progress.RunAsync(files.Count, (report, tick) => runner.RunAsync(files, outcome =>
             {
                 if (copiesOf is not null && outcome.Fingerprint is { } fingerprint
                     && copiesOf.Check(fingerprint, outcome.File.DisplayPath, outcome.ContentHash) is { } original)
@@ -228,7 +250,7 @@ internal static class ParseCommand
                 }
                 report(outcome);
                 return Task.CompletedTask;
-            }, cancellation)).ConfigureAwait(false);
+            }, cancellation, finished: _ => tick())).ConfigureAwait(false);
             try
             {
                 sink.Complete();
@@ -242,6 +264,12 @@ internal static class ParseCommand
             }
         }
         if (batch && !request.Quiet) console.Error.WriteLine("extractor: " + Describe(summary, writeFailures, copies, plan.Database?.AlreadyLoaded ?? 0, m));
+        if (cancellation.IsCancellationRequested)
+        {
+            // What had finished is written, with the errors report; the rest is left for another run.
+            console.Error.WriteLine("extractor: " + m.Format("Cancelled", summary.NotDone, summary.Files));
+            return ExitCodes.Cancelled;
+        }
         return summary.Failed + writeFailures + missing.Count + unreadable.Count > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
@@ -249,6 +277,14 @@ internal static class ParseCommand
     {
         console.Error.WriteLine($"extractor: {message}");
         return ExitCodes.Usage;
+    }
+
+    /// <summary>An extension of <paramref name="output"/> that names a format this tool does not write (<c>.yaml</c>), or null.</summary>
+    private static string? UnknownExtension(string output)
+    {
+        var extension = Path.GetExtension(Path.TrimEndingDirectorySeparator(output));
+        if (extension.Length < 2 || output.EndsWith('/') || Directory.Exists(output) || !extension[1..].All(char.IsAsciiLetter)) return null;
+        return FormatOf(output) is null && extension.ToLowerInvariant() is not (".json" or ".parquet") ? extension : null;
     }
 
     private static string? FormatOf(string? output) => Path.GetExtension(output ?? "").ToLowerInvariant() switch
@@ -268,6 +304,7 @@ internal static class ParseCommand
         var line = m.Format("Summary", s.Files, seconds.ToString("0.0", c), (s.Files / seconds).ToString("0.#", c), s.Parsed - writeFailures,
             s.WithWarnings, s.Failed + writeFailures, s.Items.ToString("N0", c), (s.Items / seconds).ToString("0", c));
         if (s.Empty > 0) line += m.Format("SummaryEmpty", s.Empty);
+        if (s.NotDone > 0) line += m.Format("SummaryNotDone", s.NotDone);
         if (copies > 0) line += m.Format("SummaryDuplicates", copies);
         if (alreadyLoaded > 0) line += m.Format("SummaryAlreadyLoaded", alreadyLoaded);
         return line;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Extractor.Cli.Batch;
 using Extractor.Cli.Dedup;
 using Extractor.Parsing;
@@ -16,7 +15,7 @@ internal static class WorkerCommand
 
     public static Command Build(CliConsole console)
     {
-        var command = new Command(Name, "Parse files named on stdin (used by 'parse' to isolate readers).") { Hidden = true };
+        var command = new Command(Name, "Parse the files sent on stdin (used by 'parse' to isolate readers).") { Hidden = true };
         var options = new ReaderOptions();
         foreach (var option in options.All) command.Add(option);
         var ocr = new OcrOptionsCli();
@@ -30,12 +29,23 @@ internal static class WorkerCommand
             if (!ParseCommand.TryCreateParser(encoding, rules, console, out var parser, limits, ocr.Read(result))) return ExitCodes.Usage;
             var indented = result.GetValue(json) == "indented";
             using var output = Console.OpenStandardOutput();
-            while (Console.In.ReadLine() is { } line)
+            using var input = new BufferedStream(Console.OpenStandardInput());
+            while (true)
             {
+                (WorkerProtocol.Request Request, byte[] Content)? next;
                 try
                 {
-                    var request = WorkerProtocol.ReadRequest(line);
-                    var parsed = parser.ParseWithDocument(parser.ReadFile(request.Path), new InputFormat(request.Format), request.Name);
+                    next = WorkerProtocol.ReadRequest(input);
+                }
+                catch (InvalidDataException e)
+                {
+                    WorkerProtocol.WriteError(output, $"the worker could not read its request: {e.Message}");
+                    return ExitCodes.Failed; // the stream is out of step: the parent starts another worker
+                }
+                if (next is not var (request, content)) break;
+                try
+                {
+                    var parsed = parser.ParseWithDocument(content, new InputFormat(request.Format), request.Name);
                     WorkerProtocol.WriteNotice(output, parsed.Notice, indented, TextFingerprint.Of(NoticeContent.Of(parsed.Notice)),
                         request.Text ? NoticeText.From(parsed.Document) : null);
                 }
@@ -46,10 +56,6 @@ internal static class WorkerCommand
                 catch (OutOfMemoryException)
                 {
                     WorkerProtocol.WriteError(output, "the file needs more memory than a worker may use: it is damaged or too large", NoticeErrorKind.LimitExceeded);
-                }
-                catch (Exception e) when (e is JsonException or KeyNotFoundException)
-                {
-                    WorkerProtocol.WriteError(output, $"the worker could not read its request: {e.Message}");
                 }
                 catch (Exception e)
                 {

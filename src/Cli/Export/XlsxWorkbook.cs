@@ -10,17 +10,39 @@ namespace Extractor.Cli.Export;
 /// while the batch runs and written with <see cref="OpenXmlWriter"/> at the end, so memory stays flat. Each sheet has a
 /// bold, frozen header row, an autofilter and column widths fitted to the content.
 /// </summary>
-internal sealed class XlsxWorkbook : IDisposable
+/// <param name="spoolDirectory">Where the rows are spooled: the output's folder, so that a run killed before it could
+/// remove them leaves them where the next run sweeps them (<see cref="IO.AtomicFile.Sweep"/>).</param>
+internal sealed class XlsxWorkbook(string spoolDirectory) : IDisposable
 {
     /// <summary>Excel's limit on the characters of a cell.</summary>
     private const int MaxCell = 32_767;
 
-    private sealed class Sheet(string name, IReadOnlyList<Column> columns, string headers)
+    /// <summary>
+    /// The text without what XML 1.0 cannot hold — control characters but tab and line ends, U+FFFE, U+FFFF, a lone
+    /// surrogate — each replaced by U+FFFD: one such character in a notice once failed the whole workbook.
+    /// </summary>
+    internal static string XmlSafe(string text)
+    {
+        var bad = -1;
+        for (var i = 0; i < text.Length && bad < 0; i++)
+            if (!System.Xml.XmlConvert.IsXmlChar(text[i]) && !(i + 1 < text.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))) bad = i;
+            else if (char.IsHighSurrogate(text[i])) i++;
+        if (bad < 0) return text;
+        var safe = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i + 1 < text.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])) { safe.Append(text, i, 2); i++; }
+            else safe.Append(System.Xml.XmlConvert.IsXmlChar(text[i]) ? text[i] : '\uFFFD');
+        }
+        return safe.ToString();
+    }
+
+    private sealed class Sheet(string name, IReadOnlyList<Column> columns, string headers, string spool)
     {
         public string Name { get; } = name;
         public IReadOnlyList<Column> Columns { get; } = columns;
         public string[] Headers { get; } = [.. columns.Select(c => c.Header(headers))];
-        public string Spool { get; } = Path.GetTempFileName();
+        public string Spool { get; } = spool;
         public StreamWriter? Writer { get; set; }
         public int Rows { get; set; }
         public double[] Widths { get; } = [.. columns.Select(c => Width(c.Header(headers)))];
@@ -31,7 +53,7 @@ internal sealed class XlsxWorkbook : IDisposable
     /// <summary>Adds a sheet whose header row names the columns in <paramref name="headers"/> (<c>en</c> or <c>zh</c>).</summary>
     public int AddSheet(string name, IReadOnlyList<Column> columns, string headers = "en")
     {
-        var sheet = new Sheet(name, columns, headers);
+        var sheet = new Sheet(name, columns, headers, IO.AtomicFile.TempFile(spoolDirectory));
         sheet.Writer = new StreamWriter(sheet.Spool, append: false, new System.Text.UTF8Encoding(false));
         _sheets.Add(sheet);
         return _sheets.Count - 1;
@@ -108,6 +130,7 @@ internal sealed class XlsxWorkbook : IDisposable
                 writer.WriteElement(new Cell { CellReference = reference, CellValue = new CellValue(value), DataType = CellValues.Number });
                 continue;
             }
+            value = XmlSafe(value);
             if (value.Length > MaxCell) value = Cut(value, MaxCell - 1) + "…";
             writer.WriteElement(new Cell
             {

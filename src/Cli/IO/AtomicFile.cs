@@ -6,7 +6,7 @@ namespace Extractor.Cli.IO;
 /// Output files are written to a temporary file beside their destination and renamed over it when complete: a crash
 /// never leaves a half-written file. An existing file is replaced only when asked.
 /// </summary>
-internal sealed class AtomicFile : IDisposable
+internal sealed partial class AtomicFile : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(false);
     private bool _committed;
@@ -47,15 +47,107 @@ internal sealed class AtomicFile : IDisposable
     private bool Overwrite { get; }
 
     /// <summary>Starts writing <paramref name="path"/>; fails at once if it exists and may not be replaced.</summary>
+    /// <exception cref="IOException">It cannot be written (the message names it, not the temporary file).</exception>
     public static AtomicFile Begin(string path, bool overwrite)
     {
         path = System.IO.Path.GetFullPath(path);
         if (!overwrite && File.Exists(path)) throw new ExistsException(path);
         var directory = System.IO.Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(directory);
-        var temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        using (File.Create(temp)) { }
+        string temp;
+        try
+        {
+            CreateFolder(directory);
+            temp = TempFile(directory);
+            using (File.Create(temp)) { }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CannotWrite(path, e);
+        }
         return new AtomicFile(path, temp, overwrite);
+    }
+
+    /// <summary>Creates <paramref name="folder"/> and its parents.</summary>
+    /// <exception cref="IOException">A part of its path is a file (named in the message), or it cannot be created.</exception>
+    public static void CreateFolder(string folder)
+    {
+        for (var up = System.IO.Path.GetFullPath(folder); up is not null; up = System.IO.Path.GetDirectoryName(up))
+        {
+            if (Directory.Exists(up)) break;
+            if (File.Exists(up)) throw new IOException($"{up} is a file, not a folder");
+        }
+        Directory.CreateDirectory(folder);
+    }
+
+    /// <summary>An error about writing <paramref name="path"/>, saying why in a user's words.</summary>
+    public static IOException CannotWrite(string path, Exception e) => new($"{path}: {Reason(e)}", e);
+
+    /// <summary>Why a write failed, in a user's words: no temporary file's name, no .NET type.</summary>
+    public static string Reason(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        DirectoryNotFoundException => "a folder on its path does not exist",
+        IOException { HResult: 20 } => "a part of its path is a file, not a folder",
+        IOException { HResult: 28 } => "no space left on the device",
+        IOException { HResult: 30 } => "the file system is read-only",
+        _ => TempName().Replace(e.Message, ""),
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"'?[^' ]*\.extractor\.[0-9]+\.[0-9a-f]+\.tmp'?\s*", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TempName();
+
+    /// <summary>
+    /// A new temporary file's name in <paramref name="directory"/>: <c>.extractor.PID.RANDOM.tmp</c>, short whatever the
+    /// output's name (a name near the file system's limit still has room for it). Temporary files a killed run left
+    /// there are swept first.
+    /// </summary>
+    public static string TempFile(string directory)
+    {
+        Sweep(directory);
+        return System.IO.Path.Combine(directory, $"{TempPrefix}{Environment.ProcessId}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))}.tmp");
+    }
+
+    private const string TempPrefix = ".extractor.";
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Swept = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Removes the temporary files (and a database's <c>.wal</c> beside one) that runs of this tool which are no longer
+    /// running left in <paramref name="directory"/> — killed before they could clean up. Once per folder and run.
+    /// </summary>
+    internal static void Sweep(string directory)
+    {
+        if (!Swept.TryAdd(directory, true) || !Directory.Exists(directory)) return;
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(directory, TempPrefix + "*"))
+            {
+                var parts = System.IO.Path.GetFileName(file)[TempPrefix.Length..].Split('.');
+                if (parts.Length < 3 || parts[2] != "tmp" || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                    || pid == Environment.ProcessId || IsRunning(pid))
+                    continue;
+                try { File.Delete(file); }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // a folder we cannot list: writing there will say what is wrong
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Opens the temporary file for writing (readable too: a ZIP package reads back what it wrote).</summary>
@@ -64,7 +156,14 @@ internal sealed class AtomicFile : IDisposable
     /// <summary>Renames the finished file over its destination.</summary>
     public void Commit()
     {
-        File.Move(TempPath, Path, Overwrite);
+        try
+        {
+            File.Move(TempPath, Path, Overwrite);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CannotWrite(Path, e);
+        }
         _committed = true;
     }
 
@@ -85,10 +184,15 @@ internal sealed class AtomicFile : IDisposable
     public static void Write(string path, bool overwrite, Action<Stream> write)
     {
         using var file = Begin(path, overwrite);
-        using (var stream = file.OpenWrite())
+        try
         {
+            using var stream = file.OpenWrite();
             write(stream);
             stream.Flush(flushToDisk: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CannotWrite(path, e); // a full disk: the temporary file goes when file is disposed
         }
         file.Commit();
     }

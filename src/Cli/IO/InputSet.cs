@@ -1,3 +1,4 @@
+using Extractor.Parsing;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace Extractor.Cli.IO;
@@ -6,7 +7,23 @@ namespace Extractor.Cli.IO;
 /// <param name="FullPath">The absolute path.</param>
 /// <param name="DisplayPath">The path as the user would write it (the argument, or the argument joined with the relative path), '/'-separated.</param>
 /// <param name="RelativePath">The path under the folder argument (the file name for a file argument), '/'-separated.</param>
-internal sealed record InputFile(string FullPath, string DisplayPath, string RelativePath);
+internal sealed record InputFile(string FullPath, string DisplayPath, string RelativePath)
+{
+    /// <summary>The argument that stands for standard input.</summary>
+    public const string StandardInputName = "-";
+
+    /// <summary>Standard input (<c>-</c>): read into memory, within the size limit, never opened by name.</summary>
+    public static readonly InputFile StandardInput = new(StandardInputName, StandardInputName, "stdin") { IsStandardInput = true };
+
+    /// <summary>This is standard input.</summary>
+    public bool IsStandardInput { get; init; }
+
+    /// <summary>Why the file cannot be opened at all, found while walking its folder (a name that is not valid UTF-8); null when it can.</summary>
+    public string? Problem { get; init; }
+
+    /// <summary>A named pipe or a device named on the command line (<c>&lt;(cat x.pdf)</c>, <c>/dev/stdin</c>): read as a stream, within the size limit.</summary>
+    public bool IsStream { get; init; }
+}
 
 /// <summary>Which files of a folder to read.</summary>
 /// <param name="Recursive">Walk sub-folders.</param>
@@ -44,6 +61,7 @@ internal sealed record InputFilter(bool Recursive, IReadOnlyList<string> Include
     private static bool IsReviewPage(string fullPath)
     {
         if (!fullPath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && !fullPath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)) return false;
+        if (NoticeParser.KindOf(fullPath) != FileEntryKind.Regular) return false; // a named pipe would wait for a writer here
         try
         {
             using var stream = File.OpenRead(fullPath);
@@ -74,7 +92,7 @@ internal static class InputSet
         name.EndsWith(".expected.json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Expands <paramref name="paths"/>: a file stands for itself (whatever its name); a folder for the files under it that
+    /// Expands <paramref name="paths"/>: <c>-</c> for standard input; a file stands for itself (whatever its name); a folder for the files under it that
     /// <paramref name="filter"/> accepts, hidden files and folders skipped, in ordinal order of their paths. Paths that do
     /// not exist are returned in <paramref name="missing"/>, folders that cannot be listed in <paramref name="unreadable"/>.
     /// </summary>
@@ -86,19 +104,29 @@ internal static class InputSet
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var arg in paths)
         {
-            if (File.Exists(arg))
+            if (arg == InputFile.StandardInputName)
+            {
+                if (seen.Add(arg)) files.Add(InputFile.StandardInput);
+            }
+            else if (File.Exists(arg))
             {
                 var full = Path.GetFullPath(arg);
-                if (seen.Add(full)) files.Add(new InputFile(full, arg.Replace('\\', '/'), Path.GetFileName(full)));
+                // Named on the command line, a pipe is meant to be read; found in a folder, it is refused (regular files only).
+                var stream = NoticeParser.KindOf(full) is FileEntryKind.NamedPipe or FileEntryKind.CharacterDevice;
+                if (seen.Add(full)) files.Add(new InputFile(full, arg.Replace('\\', '/'), Path.GetFileName(full)) { IsStream = stream });
             }
             else if (Directory.Exists(arg))
             {
                 var root = Path.GetFullPath(arg);
-                foreach (var full in Walk(root, filter.Recursive, unreadable))
+                var badNames = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var full in Walk(root, filter.Recursive, unreadable, badNames))
                 {
                     var relative = Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
                     if (!filter.Accepts(relative, full) || !seen.Add(full)) continue;
-                    files.Add(new InputFile(full, (Path.TrimEndingDirectorySeparator(arg) + "/" + relative).Replace('\\', '/'), relative));
+                    files.Add(new InputFile(full, (Path.TrimEndingDirectorySeparator(arg) + "/" + relative).Replace('\\', '/'), relative)
+                    {
+                        Problem = badNames.Contains(full) ? "its name is not valid UTF-8 (shown here with U+FFFD), so it cannot be opened: rename it" : null,
+                    });
                 }
             }
             else
@@ -114,11 +142,11 @@ internal static class InputSet
     /// real folder, each real folder once, so a link loop cannot trap the walk; folders that cannot be read (or links
     /// that cannot be resolved) are reported, not thrown.
     /// </summary>
-    private static List<string> Walk(string root, bool recursive, List<string> unreadable)
+    private static List<string> Walk(string root, bool recursive, List<string> unreadable, HashSet<string> badNames)
     {
         var list = new List<string>();
         var folders = new Stack<string>();
-        var visited = new HashSet<string>(StringComparer.Ordinal) { root };
+        var visited = new HashSet<string>(StringComparer.Ordinal) { Path.TrimEndingDirectorySeparator(root) };
         folders.Push(root);
         while (folders.Count > 0 && visited.Count < 100_000)
         {
@@ -127,11 +155,21 @@ internal static class InputSet
             {
                 foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
                 {
-                    if (entry.Name.StartsWith('.') || (entry.Attributes & (FileAttributes.Hidden | FileAttributes.System)) != 0) continue;
+                    if (entry.Name.StartsWith('.')) continue;
+                    if (entry.Attributes == (FileAttributes)(-1) && entry.Name.Contains('\uFFFD'))
+                    {
+                        // A name that is not valid UTF-8: .NET decodes it with U+FFFD and can neither stat nor open it.
+                        // Reported, never skipped in silence.
+                        badNames.Add(entry.FullName);
+                        list.Add(entry.FullName);
+                        continue;
+                    }
+                    if ((entry.Attributes & (FileAttributes.Hidden | FileAttributes.System)) != 0) continue;
                     if (entry is DirectoryInfo directory)
                     {
                         if (!recursive) continue;
                         var real = directory.LinkTarget is null ? directory.FullName : RealPath(directory, unreadable);
+                        if (real is not null) real = Path.TrimEndingDirectorySeparator(Path.GetFullPath(real)); // up -> ../ ends with a slash
                         if (real is not null && visited.Add(real)) folders.Push(directory.FullName);
                     }
                     else

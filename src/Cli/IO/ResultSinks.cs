@@ -100,18 +100,36 @@ internal abstract class TextFileSink : IResultSink
 
     public void Complete()
     {
-        Finish();
-        Writer.Flush();
-        _stream.Flush(flushToDisk: true);
-        Writer.Dispose();
+        try
+        {
+            Finish();
+            Writer.Flush();
+            _stream.Flush(flushToDisk: true);
+            Writer.Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw AtomicFile.CannotWrite(_file.Path, e); // a full disk: Dispose removes the temporary file
+        }
         _file.Commit();
     }
 
     public void Dispose()
     {
-        Finish();
-        Writer.Dispose();
-        _file.Dispose();
+        try
+        {
+            Finish();
+            Writer.Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            // what could not be flushed is thrown away with the temporary file
+            _stream.Dispose();
+        }
+        finally
+        {
+            _file.Dispose();
+        }
     }
 }
 
@@ -161,13 +179,16 @@ internal sealed class XlsxSink : IResultSink
 {
     private readonly string _path;
     private readonly bool _force;
-    private readonly XlsxWorkbook _workbook = new();
+    private readonly XlsxWorkbook _workbook;
     private readonly int _notices, _items, _errors;
 
     public XlsxSink(string path, bool force, string headers = "en")
     {
         if (!force && File.Exists(path)) throw new AtomicFile.ExistsException(path);
         (_path, _force) = (path, force);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        _workbook = new XlsxWorkbook(directory);
         var zh = headers == "zh";
         _notices = _workbook.AddSheet(zh ? "通报" : "Notices", Tables.Notices, headers);
         _items = _workbook.AddSheet(zh ? "问题" : "Items", Tables.Items, headers);

@@ -71,7 +71,7 @@ internal static class ItemExtractor
         var matchFirst = (matchText ?? text)[..first.Length];
         foreach (var pattern in rules.ProblemPhrases)
         {
-            var m = pattern.Match(matchFirst);
+            var m = BoundedMatches.Line(pattern, matchFirst);
             if (m.Success && m.Groups["phrase"] is { Success: true, Length: > 0 } phrase)
                 return TextTools.Unquote(first.Substring(phrase.Index, phrase.Length).Trim());
         }

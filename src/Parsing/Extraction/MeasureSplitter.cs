@@ -32,10 +32,10 @@ internal static class MeasureSplitter
                 continue;
             }
             var matches = new List<(int Index, int Length, int Number, string Text)>();
-            foreach (System.Text.RegularExpressions.Match m in rules.MeasureOrdinal.Matches(p.MatchText))
+            foreach (var m in BoundedMatches.All(rules.MeasureOrdinal, p.MatchText))
             {
-                var number = ChineseNumerals.ParseAny(m.Groups["number"].Value);
-                if (number > 0) matches.Add((m.Index, m.Length, number, m.Value));
+                var number = ChineseNumerals.ParseAny(m.Group("number").Value);
+                if (number > 0) matches.Add((m.Index, m.End - m.Index, number, m.Value));
             }
             for (var k = 0; k < matches.Count; k++)
             {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Extractor.Parsing.Normalization;
 using Extractor.Parsing.Outline;
 using Extractor.Parsing.Rules;
@@ -19,12 +18,14 @@ internal static class StatsExtractor
         foreach (var p in paragraphs)
             foreach (var (start, end) in Sentences.Statements(p.MatchText))
             {
+                Checkpoint.Tick();
                 var sentence = p.MatchText[start..end];
                 foreach (var rule in rules.Stats)
-                    foreach (Match m in rule.Pattern.Matches(sentence))
+                    foreach (var found in BoundedMatches.All(rule.Pattern, sentence))
                     {
+                        var m = found.Match;
                         if (TextTools.ParseNumber(m.Groups["value"].Value) is not { } value) continue;
-                        if (!seen.Add((rule.Name, start + m.Groups["value"].Index))) continue;
+                        if (!seen.Add((rule.Name, start + found.IndexOf("value")))) continue;
                         stats.Add(new Statistic
                         {
                             Name = rule.Name,

@@ -36,7 +36,20 @@ public static class NoticeJson
     private static readonly Lazy<string> SchemaText = new(() =>
     {
         var schema = System.Text.Json.Schema.JsonSchemaExporter.GetJsonSchemaAsNode(Indented, typeof(Notice),
-            new System.Text.Json.Schema.JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
+            new System.Text.Json.Schema.JsonSchemaExporterOptions
+            {
+                TreatNullObliviousAsNonNullable = true,
+                // A property written only when it has a value (JsonIgnore WhenWritingNull/Default) is marked, so that
+                // RequireAll leaves it out of its object's required list.
+                TransformSchemaNode = (context, node) =>
+                {
+                    if (node is System.Text.Json.Nodes.JsonObject property && context.PropertyInfo?.AttributeProvider is { } attributes
+                        && attributes.GetCustomAttributes(typeof(JsonIgnoreAttribute), true).OfType<JsonIgnoreAttribute>()
+                            .Any(a => a.Condition is JsonIgnoreCondition.WhenWritingNull or JsonIgnoreCondition.WhenWritingDefault))
+                        property[OptionalMark] = true;
+                    return node;
+                },
+            });
         var root = new System.Text.Json.Nodes.JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
@@ -48,8 +61,39 @@ public static class NoticeJson
             schema.AsObject().Remove(key);
             root[key] = value;
         }
+        RequireAll(root);
         return root.ToJsonString(Indented) + "\n";
     });
+
+    /// <summary>
+    /// Every property of a notice's JSON is always written (null when there is no value), except those written only when
+    /// they have one (a PDF's <c>source.pages</c>, a location's page): each object of the schema
+    /// that does not list its required properties gets them all — the top level, the inspection, contacts, source and
+    /// provenance — so that a document missing one does not pass. Walks the schema without recursion.
+    /// </summary>
+    private const string OptionalMark = "x-extractor-optional";
+
+    private static void RequireAll(System.Text.Json.Nodes.JsonObject schema)
+    {
+        var stack = new Stack<System.Text.Json.Nodes.JsonNode?>([schema]);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case System.Text.Json.Nodes.JsonObject node:
+                    if (node["properties"] is System.Text.Json.Nodes.JsonObject properties && node["required"] is null)
+                        node["required"] = new System.Text.Json.Nodes.JsonArray([.. properties
+                            .Where(p => p.Value is not System.Text.Json.Nodes.JsonObject o || !o.ContainsKey(OptionalMark))
+                            .Select(p => (System.Text.Json.Nodes.JsonNode?)p.Key)]);
+                    node.Remove(OptionalMark);
+                    foreach (var (_, child) in node) stack.Push(child);
+                    break;
+                case System.Text.Json.Nodes.JsonArray array:
+                    foreach (var child in array) stack.Push(child);
+                    break;
+            }
+        }
+    }
 
     /// <summary>The JSON Schema (draft 2020-12) of the notice JSON, generated from the model types.</summary>
     public static string Schema => SchemaText.Value;

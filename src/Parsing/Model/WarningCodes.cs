@@ -42,6 +42,9 @@ public static class WarningCodes
     /// <summary>The encoding was guessed statistically and may be wrong.</summary>
     public const string EncodingGuessed = "encoding-guessed";
 
+    /// <summary>The text had bytes that are not valid in its encoding (a cut-off character, a damaged byte, a word in another encoding): they read as U+FFFD; the warning says where the first is.</summary>
+    public const string EncodingDamaged = "encoding-damaged";
+
     /// <summary>A PDF's text layer reported look-alike characters that were read as the document's own (戶 for 户).</summary>
     public const string TextLayerRepaired = "text-layer-repaired";
 

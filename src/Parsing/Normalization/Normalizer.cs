@@ -27,6 +27,7 @@ internal static class Normalizer
         glosses = [];
         for (var b = 0; b < document.Blocks.Count; b++)
         {
+            Checkpoint.Tick();
             var paragraph = Normalize(document.Text, document.Blocks[b], paragraphs.Count, ref buffer, glosses);
             if (paragraph is not null) paragraphs.Add(paragraph.WithBlockIndex(b));
         }

@@ -150,7 +150,11 @@ internal sealed class OutlineProcessor
     private void Run(int start, int end)
     {
         _end = end;
-        for (_index = start; _index < end; _index++) Take(_units[_index]);
+        for (_index = start; _index < end; _index++)
+        {
+            Checkpoint.Tick();
+            Take(_units[_index]);
+        }
         CloseItem();
         _stack.RemoveRange(1, _stack.Count - 1);
     }
@@ -229,7 +233,7 @@ internal sealed class OutlineProcessor
         {
             section.Item = item;
             // A heading that only names the problem field (一、督察组反馈问题情况) leaves the problem to the text below it.
-            if (section.Content is { } content && !(section.Pending.Count > 0 && Rules.ProblemFieldHeading.IsMatch(content.MatchText))) item.Problem.Add(content);
+            if (section.Content is { } content && !(section.Pending.Count > 0 && BoundedMatches.IsLine(Rules.ProblemFieldHeading, content.MatchText))) item.Problem.Add(content);
             item.Problem.AddRange(section.Pending);
             section.Pending.Clear();
         }

@@ -40,6 +40,7 @@ internal static class RunTogetherLines
         var last = new Dictionary<CompiledMarker, int>();
         for (var k = 0; k < paragraphs.Count; k++)
         {
+            Checkpoint.Tick();
             var p = paragraphs[k];
             var headings = 0;
             var cuts = p.Text.Length >= MinLength ? SpacedCuts(p, rules, out headings) ?? RunInCuts(p, rules, last, out headings) : null;
@@ -83,11 +84,12 @@ internal static class RunTogetherLines
             if (CharClass.IsSpace(text[i]) || !(CharClass.IsSpace(text[i - 1]) || p.SourceOffset(i) > p.SourceEnd(i))) continue;
             var j = i - 1;
             while (j > 0 && CharClass.IsSpace(text[j])) j--;
-            if (BeforeMarker.Contains(text[j]) && MarkerRecognizer.Recognize(text[i..], rules) is { } marker) markers.Add((i, marker));
+            if (BeforeMarker.Contains(text[j]) && MarkerRecognizer.Recognize(Head(text, i), rules) is { } marker) markers.Add((i, marker));
             else if (BeforeText.Contains(text[j])) sentences.Add(i);
         }
         // Lost breaks show as markers of one style numbered in sequence (n, then n + 1).
-        var sequenced = markers.Count(m => markers.Any(o => o.Marker.Style == m.Marker.Style && Math.Abs(o.Marker.Number - m.Marker.Number) == 1));
+        var numbers = markers.Select(m => (m.Marker.Style, m.Marker.Number)).ToHashSet();
+        var sequenced = markers.Count(m => numbers.Contains((m.Marker.Style, m.Marker.Number - 1)) || numbers.Contains((m.Marker.Style, m.Marker.Number + 1)));
         if (sequenced < 2) return null;
         headings = markers.Count;
         return [.. markers.Select(m => m.At).Concat(sentences).Order()];
@@ -104,7 +106,7 @@ internal static class RunTogetherLines
         (CompiledMarker Style, int Number)? expected = null;
         for (var i = 1; i < text.Length; i++)
         {
-            if (!FullStops.Contains(text[i - 1]) || MarkerRecognizer.Recognize(text[i..], rules) is not { } marker) continue;
+            if (!FullStops.Contains(text[i - 1]) || MarkerRecognizer.Recognize(Head(text, i), rules) is not { } marker) continue;
             if (expected is null)
             {
                 var before = own is not null && own.Style == marker.Style ? own.Number : last.GetValueOrDefault(marker.Style, -1);
@@ -121,4 +123,7 @@ internal static class RunTogetherLines
         headings = cuts.Count;
         return cuts;
     }
+
+    /// <summary>The text from <paramref name="at"/> as far as a marker can reach: looking for one at every position stays linear.</summary>
+    private static string Head(string text, int at) => text.Substring(at, Math.Min(BoundedMatches.Overlap, text.Length - at));
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Extractor.Parsing.Text;
 using Extractor.Parsing.Normalization;
 using Extractor.Parsing.Rules;
 using Extractor.Parsing.Tables;
@@ -25,6 +26,7 @@ internal static class Segmenter
         var units = new List<Unit>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
+            Checkpoint.Tick();
             if (entries[i].Table is { } table)
             {
                 units.Add(table);

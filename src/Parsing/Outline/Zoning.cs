@@ -27,7 +27,7 @@ internal readonly record struct Zones(int BodyStart, int Closing, int Signature,
         // Attachment lines (附件：…) and page furniture (转载请注明…) may follow the signature: they stay with it.
         var end = chrome;
         while (end > lowest && units[end - 1].Kind == UnitKind.Plain
-               && (rules.Metadata.AttachmentLine.IsMatch(units[end - 1].Paragraph.MatchText) || IsChrome(units[end - 1].Paragraph.MatchText, rules))) end--;
+               && (BoundedMatches.IsLine(rules.Metadata.AttachmentLine, units[end - 1].Paragraph.MatchText) || IsChrome(units[end - 1].Paragraph.MatchText, rules))) end--;
         for (var k = end - 1; k >= lowest; k--)
         {
             if (units[k].Kind != UnitKind.Plain || !IsSignatureLine(units[k].Paragraph.MatchText, rules)) break;
@@ -80,9 +80,9 @@ internal readonly record struct Zones(int BodyStart, int Closing, int Signature,
     {
         if (text.Length > 40) return false;
         var md = rules.Metadata;
-        if (md.DateLine.IsMatch(text) || md.IssuerLine.IsMatch(text)) return true;
-        var date = md.TitleDate.Match(text);
-        return date.Success && date.Index > 0 && md.IssuerLine.IsMatch(text[..date.Index].TrimEnd());
+        if (BoundedMatches.IsLine(md.DateLine, text) || BoundedMatches.IsLine(md.IssuerLine, text)) return true;
+        var date = BoundedMatches.Line(md.TitleDate, text);
+        return date.Success && date.Index > 0 && BoundedMatches.IsLine(md.IssuerLine, text[..date.Index].TrimEnd());
     }
 
     private static readonly System.Buffers.SearchValues<char> Punctuation = System.Buffers.SearchValues.Create("。，,；;：:、！？!?“”\"");
@@ -94,7 +94,7 @@ internal readonly record struct Zones(int BodyStart, int Closing, int Signature,
     /// </summary>
     internal static bool IsFirstHalfOfIssuer(string line, string next, CompiledRules rules) =>
         line.Length is > 0 and <= 30 && line.AsSpan().IndexOfAny(Punctuation) < 0 && !rules.Metadata.DateLine.IsMatch(line)
-        && !rules.Metadata.IssuerLine.IsMatch(line) && rules.Metadata.IssuerLine.IsMatch(next) && rules.Metadata.IssuerLine.IsMatch(line + next);
+        && !rules.Metadata.IssuerLine.IsMatch(line) && BoundedMatches.IsLine(rules.Metadata.IssuerLine, next) && BoundedMatches.IsLine(rules.Metadata.IssuerLine, line + next);
 
     /// <summary>A paragraph of closing text, by its cues (only the strong ones, those it contains, when <paramref name="strongOnly"/>).</summary>
     internal static bool IsClosing(string text, CompiledRules rules, bool strongOnly)

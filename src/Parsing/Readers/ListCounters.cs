@@ -126,6 +126,12 @@ internal sealed class ListCounters
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Word's letters: a…z, then aa…zz, and so on. Past 26 × 10 (a letter ten times over) the number is written in
+    /// digits: a document whose list starts at 2147483000 would otherwise render an 82-million-letter number.
+    /// </summary>
     private static string Letter(int value, char a) =>
-        value < 1 ? value.ToString(CultureInfo.InvariantCulture) : new string((char)(a + (value - 1) % 26), (value - 1) / 26 + 1);
+        value is < 1 or > MaxLetterValue ? value.ToString(CultureInfo.InvariantCulture) : new string((char)(a + (value - 1) % 26), (value - 1) / 26 + 1);
+
+    private const int MaxLetterValue = 26 * 10;
 }

@@ -107,8 +107,7 @@ internal sealed class LabelMatcher
     public int FindInlineRectification(string text)
     {
         if (_inline is null) return -1;
-        var m = _inline.Match(text);
-        if (!m.Success) return -1;
+        if (BoundedMatches.First(_inline, text) is not { } m) return -1;
         var at = m.Index;
         while (at < text.Length && text[at] == ' ') at++;
         return at;

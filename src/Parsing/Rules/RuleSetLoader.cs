@@ -67,7 +67,8 @@ public static class RuleSetLoader
             file.Remove("replace");
         }
         var merged = replace ? new JsonObject() : (JsonObject)JsonNode.Parse(DefaultBytes.Value)!;
-        Merge(merged, file, "");
+        var origins = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
+        Merge(merged, file, "", origins);
         RuleSet rules;
         try
         {
@@ -76,7 +77,7 @@ public static class RuleSetLoader
         catch (JsonException e)
         {
             var where = e.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "the top";
-            throw new RuleSetException($"{name}: {where}: {FirstSentence(e.Message)}", e);
+            throw new RuleSetException($"{name}: {InFile(where, origins)}: {Mismatch(merged, where)}", e);
         }
         try
         {
@@ -84,13 +85,84 @@ public static class RuleSetLoader
         }
         catch (RuleSetException e)
         {
-            throw new RuleSetException($"{name}: {e.Message}", e);
+            throw new RuleSetException($"{name}: {InFile(e.Message, origins)}", e);
         }
         return rules;
     }
 
+    /// <summary>
+    /// <paramref name="path"/> (or a message opening with one) with a list index counted in the rules file rather than in
+    /// the merged set: the file's first marker is <c>markers[0]</c> whatever number of default markers precede it.
+    /// </summary>
+    private static string InFile(string path, Dictionary<string, Dictionary<int, int>> origins)
+    {
+        var bracket = path.IndexOf('[', StringComparison.Ordinal);
+        var close = bracket < 0 ? -1 : path.IndexOf(']', bracket);
+        if (close < 0 || path.AsSpan(0, bracket).ContainsAny(" :") || !origins.TryGetValue(path[..bracket], out var indexes)
+            || !int.TryParse(path.AsSpan(bracket + 1, close - bracket - 1), System.Globalization.CultureInfo.InvariantCulture, out var merged))
+            return path;
+        return indexes.TryGetValue(merged, out var own)
+            ? $"{path[..bracket]}[{own}]{path[(close + 1)..]}"
+            : path;
+    }
+
+    /// <summary>
+    /// What is wrong with the value at <paramref name="path"/> (<c>markers[5].maxNumber</c>), in a user's words: what the
+    /// field takes and what the file gives (<c>expected a whole number, found the string "ten"</c>), no .NET type names.
+    /// </summary>
+    private static string Mismatch(JsonObject merged, string path)
+    {
+        Type? type = typeof(RuleSet);
+        JsonNode? node = merged;
+        foreach (var part in path.Split('.'))
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            var key = bracket < 0 ? part : part[..bracket];
+            node = node is JsonObject o ? o[key] : null;
+            type = type?.GetProperties().FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase))?.PropertyType;
+            if (bracket >= 0 && int.TryParse(part[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture, out var index))
+            {
+                node = node is JsonArray a && index < a.Count ? a[index] : null;
+                type = ElementType(type);
+            }
+        }
+        var text = node?.ToJsonString(Readable) is { } json && json.Length > 60 ? json[..57] + "…" : node?.ToJsonString(Readable);
+        var found = node?.GetValueKind() switch
+        {
+            JsonValueKind.String => $"the string {text}",
+            JsonValueKind.Number => $"the number {text}",
+            JsonValueKind.True or JsonValueKind.False => text,
+            JsonValueKind.Array => "a list",
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Null => "null",
+            _ => "something else",
+        };
+        return $"expected {Describe(type)}, found {found}";
+    }
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static Type? ElementType(Type? type) =>
+        type is null ? null
+        : type.IsArray ? type.GetElementType()
+        : type.IsGenericType && type.GetGenericArguments() is [var element] ? element
+        : null;
+
+    private static string Describe(Type? type) => type switch
+    {
+        null => "another kind of value",
+        _ when type == typeof(string) => "a string",
+        _ when type == typeof(int) || type == typeof(long) => "a whole number",
+        _ when type == typeof(double) => "a number",
+        _ when type == typeof(bool) => "true or false",
+        _ when ElementType(type) == typeof(string) => "a list of strings",
+        _ when ElementType(type) is not null => "a list of objects",
+        _ when Nullable.GetUnderlyingType(type) is { } inner => Describe(inner) + " or null",
+        _ => "an object",
+    };
+
     /// <summary>Merges <paramref name="file"/> into <paramref name="target"/>: objects member by member, lists by adding, anything else by replacing.</summary>
-    private static void Merge(JsonObject target, JsonObject file, string path)
+    private static void Merge(JsonObject target, JsonObject file, string path, Dictionary<string, Dictionary<int, int>> origins)
     {
         foreach (var (key, value) in file.ToList())
         {
@@ -99,22 +171,27 @@ public static class RuleSetLoader
             switch (target[key], value)
             {
                 case (JsonObject into, JsonObject from):
-                    Merge(into, from, field);
+                    Merge(into, from, field, origins);
                     break;
                 case (JsonArray into, JsonArray from):
-                    Append(into, from, KeyedLists.GetValueOrDefault(field));
+                    origins[field] = Append(into, from, KeyedLists.GetValueOrDefault(field));
                     break;
                 default:
+                    if (value is JsonArray list) origins[field] = Enumerable.Range(0, list.Count).ToDictionary(i => i);
                     target[key] = value;
                     break;
             }
         }
     }
 
-    private static void Append(JsonArray target, JsonArray extra, string? key)
+    /// <summary>Adds <paramref name="extra"/>'s entries to <paramref name="target"/>; returns where each landed (merged index → the file's index).</summary>
+    private static Dictionary<int, int> Append(JsonArray target, JsonArray extra, string? key)
     {
-        foreach (var entry in extra.ToList())
+        var landed = new Dictionary<int, int>();
+        var entries = extra.ToList();
+        for (var own = 0; own < entries.Count; own++)
         {
+            var entry = entries[own];
             extra.Remove(entry);
             var name = key is not null && entry is JsonObject o && o[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
             var same = -1;
@@ -122,9 +199,18 @@ public static class RuleSetLoader
                 if (name is not null ? target[i] is JsonObject t && t[key!] is JsonValue tv && tv.TryGetValue<string>(out var ts) && ts == name
                     : JsonNode.DeepEquals(target[i], entry))
                     same = i;
-            if (same < 0) target.Add(entry);
-            else if (name is not null) target[same] = entry;
+            if (same < 0)
+            {
+                target.Add(entry);
+                landed[target.Count - 1] = own;
+            }
+            else if (name is not null)
+            {
+                target[same] = entry;
+                landed[same] = own;
+            }
         }
+        return landed;
     }
 
     private static string FirstSentence(string message)

@@ -66,6 +66,18 @@ internal static class BadInputCorpus
         yield return new Case("html_deep_nesting", "deep.html", Encoding.UTF8.GetBytes(
             "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "一、问题甲" + string.Concat(Enumerable.Repeat("</div>", 100_000)) + "</body></html>"));
         yield return new Case("text_50mb_line", "long-line.txt", LongLine(50 * 1024 * 1024));
+        // Found by the reliability review of issue 16.
+        yield return new Case("docx_numbering_huge_start", "huge-start.docx", Docx.Build(
+            string.Concat(Enumerable.Range(0, 3).Select(i => Docx.P($"问题{i}", Docx.Num(1, 0)))),
+            $"<w:abstractNum w:abstractNumId=\"0\">{Docx.Level(0, "lowerLetter", "%1.", start: 2147483000)}</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"));
+        yield return new Case("html_many_elements", "many-elements.html", Encoding.UTF8.GetBytes(
+            "<html><body>" + string.Concat(Enumerable.Repeat("<i>一</i>", 300_000)) + "</body></html>"));
+        yield return new Case("docx_many_paragraphs", "many-paragraphs.docx", Docx.Build(string.Concat(Enumerable.Range(0, 40_000).Select(i => Docx.P($"{i % 999 + 1}.问题")))));
+        yield return new Case("text_many_unnumbered_problems", "many-unnumbered.txt", Encoding.UTF8.GetBytes(
+            "一、总体\n" + string.Concat(Enumerable.Repeat("针对制度不健全的问题\n整改情况：已完成。\n", 40_000)) + "（一）问题\n整改情况：已完成。\n"));
+        foreach (var how in new[] { "truncated", "one-bad-byte", "gbk-word", "utf16le", "utf16be" })
+            yield return new Case("text_decoded_" + how.Replace('-', '_'), $"decoded-{how}.txt", Specs.DecodingSpec.Damaged(how));
+        yield return new Case("name_backslashes_and_dots", @"y\..\..\..\etc\passwd", Encoding.UTF8.GetBytes("一、问题甲\n整改情况：已完成。"));
         yield return new Case("text_unknown_encoding", "unknown-encoding.txt", UnknownEncoding(random));
     }
 

@@ -22,11 +22,14 @@ public sealed class BadInputTests
         try
         {
             var notice = Spec.Parser.Parse(bad.Bytes, InputFormat.Auto, bad.FileName);
-            Assert.That(NoticeJson.Serialize(notice), Is.Not.Empty);
+            // The length, not the JSON: a failure message must not print a 50 MB input back.
+            Assert.That(NoticeJson.Serialize(notice).Length, Is.Positive);
         }
         catch (NoticeFormatException e)
         {
-            Assert.That(e.Message, Is.Not.Empty.And.Not.Contains("Exception").And.Not.Contains("   at "));
+            Assert.That(e.Message.Length, Is.InRange(1, 500), e.Message[..Math.Min(e.Message.Length, 500)]);
+            Assert.That(e.Message.Contains("Exception", StringComparison.Ordinal) || e.Message.Contains("   at ", StringComparison.Ordinal), Is.False,
+                e.Message[..Math.Min(e.Message.Length, 500)]);
             Assert.That(e.SourcePath, Is.EqualTo(bad.FileName));
         }
     }
@@ -66,6 +69,22 @@ public sealed class BadInputTests
     }
 
     [Test]
+    public void A_list_number_far_past_the_alphabet_is_written_in_digits()
+    {
+        // A lowerLetter list starting at 2147483000 once rendered 82-million-letter numbers: 8 GB, then out of memory.
+        var text = Spec.Parser.ParseWithDocument(ByName["docx_numbering_huge_start"].Bytes).Document.Text;
+        Assert.That(text.Length, Is.LessThan(100), text[..Math.Min(text.Length, 100)]);
+        Assert.That(text, Does.StartWith("2147483000.问题0"));
+    }
+
+    [Test]
+    public void A_page_of_more_elements_than_the_limit_is_refused_before_its_tree_is_built()
+    {
+        var e = Assert.Throws<NoticeFormatException>(() => Spec.Parser.Parse(ByName["html_many_elements"].Bytes, InputFormat.Auto, "many.html"));
+        Assert.That((e!.Kind, e.Message), Is.EqualTo((NoticeErrorKind.LimitExceeded, "the page has more than 250,000 elements")));
+    }
+
+    [Test]
     public void A_page_count_claim_is_not_trusted()
     {
         // The page tree holds one page whatever /Count claims: the file reads as what it is, without allocating for the claim.
@@ -85,6 +104,8 @@ public sealed class BadInputTests
         catch (NoticeFormatException e)
         {
             Assert.That(e.Kind, Is.EqualTo(NoticeErrorKind.Corrupt));
+            // In the user's terms: once "set the DtdProcessing property on XmlReaderSettings".
+            Assert.That(e.Message, Does.Contain("declares a document type (DTD), which is refused").And.Not.Contain("XmlReaderSettings"));
         }
     }
 
@@ -103,6 +124,16 @@ public sealed class BadInputTests
         Assert.That(Assert.Throws<NoticeFormatException>(() => parser.ParseFile(Repo.Seed002))!.Kind, Is.EqualTo(NoticeErrorKind.LimitExceeded));
         using var stream = File.OpenRead(Repo.Seed002);
         Assert.That(Assert.Throws<NoticeFormatException>(() => parser.Parse(stream))!.Kind, Is.EqualTo(NoticeErrorKind.LimitExceeded));
+    }
+
+    [Test]
+    [Platform(Exclude = "Win")]
+    public void Only_regular_files_are_read_by_path()
+    {
+        Assert.That(NoticeParser.KindOf("/dev/zero"), Is.EqualTo(FileEntryKind.CharacterDevice));
+        Assert.That(NoticeParser.KindOf(Repo.Seed002), Is.EqualTo(FileEntryKind.Regular));
+        var e = Assert.Throws<NoticeFormatException>(() => Spec.Parser.ParseFile("/dev/zero"));
+        Assert.That((e!.Kind, e.Message), Is.EqualTo((NoticeErrorKind.Unreadable, "it is a character device, not a regular file")));
     }
 
     [Test]

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Extractor.Parsing.Normalization;
 using Extractor.Parsing.Rules;
 using Extractor.Parsing.Text;
@@ -16,11 +15,16 @@ internal static class ContactsExtractor
         var postal = new List<string>();
         foreach (var p in paragraphs)
         {
-            foreach (Match m in md.Email.Matches(p.Text)) AddDistinct(emails, m.Value);
-            var withoutEmails = md.Email.Replace(p.Text, m => new string(' ', m.Length));
-            foreach (Match m in md.Phone.Matches(withoutEmails)) AddDistinct(phones, m.Value);
-            foreach (Match m in md.Postal.Matches(p.Text))
-                if (m.Groups["value"].Value.Trim() is { Length: > 0 } v && !v.Contains('@')) AddDistinct(postal, v);
+            Checkpoint.Tick();
+            var withoutEmails = p.Text.ToCharArray();
+            foreach (var m in BoundedMatches.All(md.Email, p.Text))
+            {
+                AddDistinct(emails, m.Value);
+                withoutEmails.AsSpan(m.Index, m.End - m.Index).Fill(' ');
+            }
+            foreach (var m in BoundedMatches.All(md.Phone, new string(withoutEmails))) AddDistinct(phones, m.Value);
+            foreach (var m in BoundedMatches.All(md.Postal, p.Text))
+                if (m.Group("value").Value.Trim() is { Length: > 0 } v && !v.Contains('@')) AddDistinct(postal, v);
         }
         return new Contacts { Phones = phones, Emails = emails, Postal = postal };
     }

@@ -46,12 +46,12 @@ internal static class FrontMatter
         {
             var p = front[i];
             var text = p.Text;
-            if (md.FieldLine.Match(text) is { Success: true } field
+            if (BoundedMatches.Line(md.FieldLine, text) is { Success: true } field
                 && md.FieldRoles.TryGetValue(string.Concat(field.Groups["label"].Value.Where(c => !char.IsWhiteSpace(c))), out var role))
             {
                 lines.Add(new FrontLine(p, FrontKind.Field, role, field.Groups["value"].Index));
                 // A label alone (文件名称：) has its value on the next line: that line is the field's too.
-                if (field.Groups["value"].Length == 0 && i + 1 < front.Count && !md.FieldLine.IsMatch(front[i + 1].Text))
+                if (field.Groups["value"].Length == 0 && i + 1 < front.Count && !BoundedMatches.IsLine(md.FieldLine, front[i + 1].Text))
                     lines.Add(new FrontLine(front[++i], FrontKind.Field, role, 0));
             }
             else if (text.Length <= MaxChromeLength && rules.ChromeLine.IsMatch(text))
@@ -71,7 +71,7 @@ internal static class FrontMatter
     {
         var parts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in lines)
-            if (line.Kind == FrontKind.Chrome && rules.Breadcrumb.IsMatch(line.Paragraph.MatchText))
+            if (line.Kind == FrontKind.Chrome && BoundedMatches.IsLine(rules.Breadcrumb, line.Paragraph.MatchText))
             {
                 // The last part is the page itself, often the notice's title.
                 var split = rules.BreadcrumbSeparator.Split(line.Paragraph.MatchText).Select(t => t.Trim()).Where(t => t.Length > 0).ToList();

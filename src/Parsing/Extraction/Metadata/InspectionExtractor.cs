@@ -20,22 +20,24 @@ internal static partial class InspectionExtractor
         inspectorLocation = periodLocation = feedbackLocation = null;
         foreach (var p in paragraphs)
         {
+            Checkpoint.Tick();
             var text = p.Text;
-            if (inspector is null && md.Inspector.Match(text) is { Success: true } i)
+            if (inspector is null && BoundedMatches.First(md.Inspector, text) is { } i)
             {
-                var g = i.Groups["inspector"];
+                var g = i.Group("inspector");
                 inspector = g.Value;
-                inspectorLocation = locations.Of(p, g.Index, g.Index + g.Length);
+                inspectorLocation = locations.Of(p, i.IndexOf("inspector"), i.IndexOf("inspector") + g.Length);
             }
-            if (target is null && md.Target.Match(text) is { Success: true } t)
+            if (target is null && BoundedMatches.First(md.Target, text) is { } t)
             {
-                target = t.Groups["target"].Value;
-                if (t.Groups["kind"] is { Success: true } k) kind ??= k.Value;
+                target = t.Group("target").Value;
+                if (t.Group("kind") is { Success: true } k) kind ??= k.Value;
             }
-            if (kind is null && md.Kind.Match(text) is { Success: true } kindMatch)
-                kind = kindMatch.Groups["kind"].Value;
-            if (start is null && md.Period.Match(text) is { Success: true } period)
+            if (kind is null && BoundedMatches.First(md.Kind, text) is { } kindMatch)
+                kind = kindMatch.Group("kind").Value;
+            if (start is null && BoundedMatches.First(md.Period, text) is { } found)
             {
+                var period = found.Match;
                 var y1 = ChineseNumerals.ParseAny(period.Groups["y1"].Value);
                 var m1 = ChineseNumerals.ParseAny(period.Groups["m1"].Value);
                 var d1 = ChineseNumerals.ParseAny(period.Groups["d1"].Value);
@@ -46,13 +48,14 @@ internal static partial class InspectionExtractor
                 end = TextTools.Date(y2, m2, d2);
                 if (start is not null && end is not null && end < start && !period.Groups["y2"].Success)
                     end = TextTools.Date(y2 + 1, m2, d2); // 2022年12月5日至1月20日
-                if (start is not null) periodLocation = locations.Of(p, period.Index, period.Index + period.Length);
+                if (start is not null) periodLocation = locations.Of(p, found.Index, found.End);
             }
             if (feedback is null)
-                foreach (Match f in md.Feedback.Matches(text))
+                foreach (var candidate in BoundedMatches.All(md.Feedback, text))
                 {
+                    var f = candidate.Match;
                     var year = f.Groups["y"].Success ? ChineseNumerals.ParseAny(f.Groups["y"].Value)
-                        : LastYearBefore(text, f.Index) ?? start?.Year ?? end?.Year;
+                        : LastYearBefore(text, candidate.Index) ?? start?.Year ?? end?.Year;
                     if (year is not { } y) continue;
                     var m = ChineseNumerals.ParseAny(f.Groups["m"].Value);
                     var d = ChineseNumerals.ParseAny(f.Groups["d"].Value);
@@ -60,7 +63,7 @@ internal static partial class InspectionExtractor
                     if (date is not null && !f.Groups["y"].Success && start is { } s && date < s) date = TextTools.Date(y + 1, m, d);
                     if (date is null) continue;
                     feedback = date;
-                    feedbackLocation = locations.Of(p, f.Index, f.Index + f.Length);
+                    feedbackLocation = locations.Of(p, candidate.Index, candidate.End);
                     break;
                 }
         }
@@ -69,9 +72,11 @@ internal static partial class InspectionExtractor
 
     private static readonly Regex YearPattern = new(@"([0-9０-９]{4})年", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.RightToLeft);
 
+    /// <summary>The year written last before <paramref name="index"/>, looking back no further than the sentence or two a date refers to.</summary>
     private static int? LastYearBefore(string text, int index)
     {
-        var m = YearPattern.Match(text, 0, index);
+        var from = Math.Max(0, index - 200);
+        var m = YearPattern.Match(text, from, index - from);
         return m.Success && ChineseNumerals.ParseArabic(m.Groups[1].Value) is var year and >= 0 ? year : null;
     }
 

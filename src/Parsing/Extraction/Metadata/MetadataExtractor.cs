@@ -46,7 +46,7 @@ internal static class MetadataExtractor
         var issuerLines = new HashSet<int>();
         for (var i = 0; i < zone; i++)
         {
-            if (lines[i].Kind != FrontKind.Text || titleLines.Contains(i) || md.IssuerLine.Match(lines[i].Paragraph.MatchText) is not { Success: true } m) continue;
+            if (lines[i].Kind != FrontKind.Text || titleLines.Contains(i) || BoundedMatches.Line(md.IssuerLine, lines[i].Paragraph.MatchText) is not { Success: true } m) continue;
             var name = Written(lines[i].Paragraph, m.Groups["issuer"]);
             // Joint issuers are named line by line; a line naming an office of a body already named (牟定县审计局 /
             // 牟定县审计局办公室, a masthead) is not another issuer.
@@ -58,7 +58,7 @@ internal static class MetadataExtractor
         // A report's speaker (市审计局局长 李火生) speaks for the body they head.
         for (var i = 0; i < zone && issuer is null; i++)
         {
-            if (lines[i].Kind != FrontKind.Text || titleLines.Contains(i) || md.SpeakerLine.Match(lines[i].Paragraph.MatchText) is not { Success: true } speaker) continue;
+            if (lines[i].Kind != FrontKind.Text || titleLines.Contains(i) || BoundedMatches.Line(md.SpeakerLine, lines[i].Paragraph.MatchText) is not { Success: true } speaker) continue;
             issuer = Written(lines[i].Paragraph, speaker.Groups["issuer"]);
             issuerLines.Add(i);
             issuerLocation = locations.Of(lines[i].Paragraph, speaker.Groups["issuer"].Index, speaker.Groups["issuer"].Index + speaker.Groups["issuer"].Length);
@@ -72,26 +72,26 @@ internal static class MetadataExtractor
         {
             var half = firstHalf;
             firstHalf = null;
-            if (half is not null && issuer is null && md.IssuerLine.IsMatch(p.MatchText) && Zones.IsFirstHalfOfIssuer(half.MatchText, p.MatchText, rules))
+            if (half is not null && issuer is null && BoundedMatches.IsLine(md.IssuerLine, p.MatchText) && Zones.IsFirstHalfOfIssuer(half.MatchText, p.MatchText, rules))
             {
                 issuer = half.Text + p.Text;
                 issuerLocation = locations.Resolve(half.SourceStart, p.SourceStop);
                 continue;
             }
-            if (md.DateLine.Match(p.Text) is { Success: true } d)
+            if (BoundedMatches.Line(md.DateLine, p.Text) is { Success: true } d)
             {
                 date = TextTools.Date(d.Groups["y"].Value, d.Groups["m"].Value, d.Groups["d"].Value) ?? date;
                 dateLocation = locations.Of(p);
                 continue;
             }
             var text = p.Text;
-            if (md.TitleDate.Match(text) is { Success: true, Index: > 0 } trailing)
+            if (BoundedMatches.Line(md.TitleDate, text) is { Success: true, Index: > 0 } trailing)
             {
                 date = TextTools.Date(trailing.Groups["y"].Value, trailing.Groups["m"].Value, trailing.Groups["d"].Value) ?? date;
                 dateLocation = locations.Of(p, trailing.Index, text.Length);
                 text = text[..trailing.Index].TrimEnd();
             }
-            if (issuer is null && md.IssuerLine.Match(HanVariants.Simplify(text)) is { Success: true } si)
+            if (issuer is null && BoundedMatches.Line(md.IssuerLine, HanVariants.Simplify(text)) is { Success: true } si)
             {
                 issuer = text.Substring(si.Groups["issuer"].Index, si.Groups["issuer"].Length);
                 issuerLocation = locations.Of(p, 0, text.Length);
@@ -115,7 +115,7 @@ internal static class MetadataExtractor
             issuerLines.Add(i + 1);
             break;
         }
-        if (issuer is null && title is not null && md.IssuerInTitle.Match(HanVariants.Simplify(title)) is { Success: true } inTitle)
+        if (issuer is null && title is not null && BoundedMatches.Line(md.IssuerInTitle, HanVariants.Simplify(title)) is { Success: true } inTitle)
         {
             issuer = title.Substring(inTitle.Groups["issuer"].Index, inTitle.Groups["issuer"].Length);
             issuerLocation = titleLocation;
@@ -124,7 +124,7 @@ internal static class MetadataExtractor
         for (var i = 0; i < zone; i++)
         {
             if (lines[i].Kind != FrontKind.Text || titleLines.Contains(i) || issuerLines.Contains(i)
-                || md.DateLine.Match(lines[i].Paragraph.Text) is not { Success: true } d) continue;
+                || BoundedMatches.Line(md.DateLine, lines[i].Paragraph.Text) is not { Success: true } d) continue;
             frontDateLines.Add(i);
             if (date is null)
             {

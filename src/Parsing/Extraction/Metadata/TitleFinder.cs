@@ -33,7 +33,7 @@ internal static class TitleFinder
     {
         var md = rules.Metadata;
         var found = FromField(lines, md, locations) ?? FromLines(lines, zone, md, locations) ?? PageHeading(lines, zone, md, locations);
-        if (found is null && !string.IsNullOrWhiteSpace(containerTitle))
+        if (found is null && !string.IsNullOrWhiteSpace(containerTitle) && containerTitle.Length <= BoundedMatches.MaxLine)
         {
             var named = md.SiteSeparator.Split(containerTitle.Trim())[0].Trim();
             var (core, date) = SplitDate(Strip(named, md).Text, md);
@@ -69,10 +69,10 @@ internal static class TitleFinder
             var (text, offset) = Strip(first.Text, md);
             if (text.Length == 0 || text.Length > MaxTitleLength) continue;
             var (core, date) = SplitDate(text, md);
-            if (md.NotTitle.IsMatch(core)) continue;
-            if (md.Title.IsMatch(HanVariants.Simplify(core)))
+            if (BoundedMatches.IsLine(md.NotTitle, core)) continue;
+            if (BoundedMatches.IsLine(md.Title, HanVariants.Simplify(core)))
                 return new TitleFound(core, locations.Of(first, offset, offset + core.Length), date, [i]);
-            if (!md.TitleStart.IsMatch(HanVariants.Simplify(core)))
+            if (!BoundedMatches.IsLine(md.TitleStart, HanVariants.Simplify(core)))
             {
                 if (JoinsNext(lines, i, zone, core, md, locations) is { } joinedNext) return joinedNext;
                 continue;
@@ -88,7 +88,7 @@ internal static class TitleFinder
                 var (nextCore, nextDate) = SplitDate(next.Text, md);
                 joined += nextCore;
                 taken.Add(k);
-                if (md.Title.IsMatch(HanVariants.Simplify(joined)))
+                if (BoundedMatches.IsLine(md.Title, HanVariants.Simplify(joined)))
                     return new TitleFound(joined, locations.Resolve(first.SourceOffset(offset), next.SourceEnd(nextCore.Length)), nextDate ?? date, taken);
             }
         }
@@ -125,13 +125,13 @@ internal static class TitleFinder
     {
         var k = i + 1;
         while (k < zone && lines[k].Kind != FrontKind.Text) k++;
-        if (k >= zone || core.Length is < MinOpeningLength or > MaxContinuationLength || !md.TitleOpening.IsMatch(HanVariants.Simplify(core))
-            || md.IssuerLine.IsMatch(core) || md.DateLine.IsMatch(core) || md.SpeakerLine.IsMatch(core) || core.AsSpan().IndexOfAny(Punctuation) >= 0) return null;
+        if (k >= zone || core.Length is < MinOpeningLength or > MaxContinuationLength || !BoundedMatches.IsLine(md.TitleOpening, HanVariants.Simplify(core))
+            || BoundedMatches.IsLine(md.IssuerLine, core) || BoundedMatches.IsLine(md.DateLine, core) || BoundedMatches.IsLine(md.SpeakerLine, core) || core.AsSpan().IndexOfAny(Punctuation) >= 0) return null;
         var next = lines[k].Paragraph;
         var (nextText, nextOffset) = Strip(next.Text, md);
         var (nextCore, nextDate) = SplitDate(nextText, md);
         var simplifiedNext = HanVariants.Simplify(nextCore);
-        if (next.Text.Length > MaxTitleLength || !md.Title.IsMatch(simplifiedNext) || md.TitleStart.IsMatch(simplifiedNext)) return null;
+        if (next.Text.Length > MaxTitleLength || !BoundedMatches.IsLine(md.Title, simplifiedNext) || BoundedMatches.IsLine(md.TitleStart, simplifiedNext)) return null;
         var offset = Strip(lines[i].Paragraph.Text, md).Offset;
         return new TitleFound(core + nextCore, locations.Resolve(lines[i].Paragraph.SourceOffset(offset), next.SourceEnd(nextOffset + nextCore.Length)), nextDate, [i, k]);
     }
@@ -141,7 +141,7 @@ internal static class TitleFinder
     /// default document name, a sentence, or too short to name a notice.
     /// </summary>
     internal static bool NeverTitle(string text, CompiledRules rules) =>
-        text.Length < 4 || rules.ChromeLine.IsMatch(text) || rules.Metadata.NotTitle.IsMatch(text)
+        text.Length < 4 || BoundedMatches.IsLine(rules.ChromeLine, text) || BoundedMatches.IsLine(rules.Metadata.NotTitle, text)
         || text.AsSpan().IndexOfAny(SentenceMarks) >= 0 || text.EndsWith('：') || text.EndsWith(':');
 
     private static readonly System.Buffers.SearchValues<char> SentenceMarks = System.Buffers.SearchValues.Create("，。；;");
@@ -161,7 +161,7 @@ internal static class TitleFinder
     /// <summary>The title without a date written after it, and that date.</summary>
     internal static (string Core, DateOnly? Date) SplitDate(string text, CompiledMetadata md)
     {
-        var m = md.TitleDate.Match(text);
+        var m = BoundedMatches.Line(md.TitleDate, text);
         if (!m.Success || m.Index == 0) return (text, null);
         return (text[..m.Index].TrimEnd(), Text.TextTools.Date(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value));
     }

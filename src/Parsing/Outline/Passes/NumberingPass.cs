@@ -19,15 +19,27 @@ internal sealed class NumberingPass : IOutlinePass
     private static void Number(OutlineSection section, List<OutlineWarning> warnings, Dictionary<Rules.CompiledMarker, int> running)
     {
         var last = new Dictionary<Rules.CompiledMarker, OutlineSection>();
+        // The next numbered sibling of the same style after each child, found in one pass from the end (not by a scan
+        // per inferred heading, which made a long list of them quadratic).
+        var nextNumbered = new OutlineSection?[section.Children.Count];
+        var following = new Dictionary<Rules.CompiledMarker, OutlineSection>();
+        for (var c = section.Children.Count - 1; c >= 0; c--)
+        {
+            var child = section.Children[c];
+            if (child.Style is null) continue;
+            nextNumbered[c] = following.GetValueOrDefault(child.Style);
+            if (!child.Inferred) following[child.Style] = child;
+        }
         for (var c = 0; c < section.Children.Count; c++)
         {
+            Checkpoint.Tick();
             var child = section.Children[c];
             last.TryGetValue(child.Style!, out var previous);
             if (child.Inferred)
             {
                 child.Number = (previous?.Number ?? 0) + 1;
                 child.MarkerText = (previous?.Marker ?? child.Marker!).Render(child.Number);
-                var next = section.Children.Skip(c + 1).FirstOrDefault(s => !s.Inferred && s.Style == child.Style);
+                var next = nextNumbered[c];
                 warnings.Add(new OutlineWarning(WarningCodes.InferredHeading,
                     $"the problem “{TextTools.Snippet(child.Heading!.Text)}” has no number; inferred {child.MarkerText} "
                     + $"(between {previous?.MarkerText ?? "the start"} and {next?.MarkerText ?? "the end of " + Describe(section)})",

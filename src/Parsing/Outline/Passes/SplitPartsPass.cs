@@ -1,3 +1,4 @@
+using Extractor.Parsing.Rules;
 using System.Text.RegularExpressions;
 using Extractor.Parsing.Normalization;
 
@@ -47,7 +48,7 @@ internal sealed class SplitPartsPass : IOutlinePass
     }
 
     private static bool Names(Regex pattern, OutlineSection section) =>
-        section.Content is { } content && pattern.IsMatch(content.MatchText.TrimEnd());
+        section.Content is { } content && BoundedMatches.IsLine(pattern, content.MatchText.TrimEnd());
 
     private static bool HasItems(OutlineSection section) =>
         OutlineSection.Preorder(section).Any(s => s.Item is not null || s.PendingLabelled.Count > 0);
@@ -79,7 +80,7 @@ internal sealed class SplitPartsPass : IOutlinePass
             var last = children[r - 1];
             if (children[r].Number != 1 || children[r].Style != last.Style || last.Pending.Count == 0) continue;
             var intro = last.Pending[^1];
-            if (!processor.Rules.RectificationsIntro.IsMatch(intro.MatchText)) continue;
+            if (!BoundedMatches.IsLine(processor.Rules.RectificationsIntro, intro.MatchText)) continue;
             var count = last.Number;
             if (count < 2 || r - count < 0 || r + count > children.Count) continue;
             var first = children.GetRange(r - count, count);

@@ -1,4 +1,5 @@
 using Extractor.Parsing.Normalization;
+using Extractor.Parsing.Rules;
 using Extractor.Parsing.Text;
 
 namespace Extractor.Parsing.Outline.Passes;
@@ -22,7 +23,10 @@ internal sealed class UnlabelledRectificationPass : IOutlinePass
     {
         var found = new HashSet<OutlineSection>(ReferenceEqualityComparer.Instance);
         foreach (var section in OutlineSection.Preorder(processor.Root))
+        {
+            Checkpoint.Tick();
             if (section is { Item: null, Children.Count: 0, Heading: not null } && TryUnlabelled(processor, section)) found.Add(section);
+        }
         foreach (var section in OutlineSection.Preorder(processor.Root))
             FollowSiblings(processor, section, found);
     }
@@ -60,7 +64,7 @@ internal sealed class UnlabelledRectificationPass : IOutlinePass
         var text = content.MatchText;
         var sentenceEnd = ProblemEnd(processor, text);
         var firstSentence = Sentences.TrimEnd(text[..sentenceEnd]);
-        var isPhrase = rules.ProblemPhrases.Any(p => p.IsMatch(firstSentence));
+        var isPhrase = rules.ProblemPhrases.Any(p => BoundedMatches.IsLine(p, firstSentence));
         if (!isPhrase && !ContainsAny(firstSentence, rules.ProblemCues)) return false;
 
         var rest = sentenceEnd < text.Length ? content.Slice(sentenceEnd, text.Length) : null;
@@ -117,11 +121,11 @@ internal sealed class UnlabelledRectificationPass : IOutlinePass
         var first = Sentences.FirstEnd(text);
         var reach = Math.Min(text.Length, MaxProblemLength);
         for (var end = first; end < reach; end += Sentences.FirstEnd(text[end..reach]))
-            if (processor.Rules.ProblemPhrases.Any(p => p.IsMatch(Sentences.TrimEnd(text[..end])))) return end;
+            if (processor.Rules.ProblemPhrases.Any(p => BoundedMatches.IsLine(p, Sentences.TrimEnd(text[..end])))) return end;
         for (var i = 1; i < reach - 1; i++)
         {
             if (!Sentences.IsClauseBreak(text[i])) continue;
-            var rest = text.AsSpan(i + 1).TrimStart(' ').ToString();
+            var rest = text.AsSpan(i + 1, Math.Min(text.Length - i - 1, BoundedMatches.Overlap)).TrimStart(' ').ToString();
             if (rest.Length > 0 && OpensRectification(processor, rest)) return i + 1;
         }
         return first;
@@ -130,10 +134,9 @@ internal sealed class UnlabelledRectificationPass : IOutlinePass
     /// <summary>The text opens with a measure ordinal (<c>一是</c>, <c>1.</c>) or as a rectification does (<c>该问题已完成整改</c>, <c>我局…</c>).</summary>
     private static bool OpensRectification(OutlineProcessor processor, string text)
     {
-        foreach (var m in processor.Rules.MeasureOrdinal.EnumerateMatches(text))
-            return m.Index == 0;
+        if (BoundedMatches.AtStart(processor.Rules.MeasureOrdinal, text)) return true;
         foreach (var opener in processor.Rules.RectificationOpeners)
-            if (opener.IsMatch(text)) return true;
+            if (BoundedMatches.AtStart(opener, text)) return true;
         return false;
     }
 

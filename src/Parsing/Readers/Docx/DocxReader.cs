@@ -61,11 +61,9 @@ public sealed class DocxReader : INoticeReader
         {
             if (e.Message.Contains("MaxCharactersInPart", StringComparison.Ordinal))
                 throw new NoticeFormatException(NoticeErrorKind.LimitExceeded, $"a part of the Word document decompresses past the {limits.MaxDecompressedBytes / (1024 * 1024)} MiB limit", e);
-            throw new NoticeFormatException(NoticeErrorKind.Corrupt, $"the Word document is damaged: {FirstLine(e.Message)}", e);
+            throw new NoticeFormatException(NoticeErrorKind.Corrupt, $"the Word document is damaged: {ReaderErrors.Describe(e)}", e);
         }
     }
-
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
     /// <summary>Tells a Word document from other ZIP packages, and refuses packages whose declared size is over the limit.</summary>
     private static void CheckPackage(byte[] bytes, ParserLimits limits)

@@ -41,8 +41,8 @@ internal static class DocxTextBoxes
                 boxes.AddRange(Find(e));
                 continue;
             }
-            var children = e.ChildElements;
-            for (var i = children.Count - 1; i >= 0; i--) stack.Push(children[i]);
+            var children = e.ChildElements.ToArray(); // the list's indexer is O(i)
+            for (var i = children.Length - 1; i >= 0; i--) stack.Push(children[i]);
         }
         return boxes;
     }

@@ -56,8 +56,9 @@ internal sealed class WordBodyWalker(ExtractedDocumentBuilder builder, Func<Open
     private static void Push(Stack<(OpenXmlElement, int)> stack, OpenXmlElement? parent, int depth)
     {
         if (parent is null) return;
-        var children = parent.ChildElements;
-        for (var i = children.Count - 1; i >= 0; i--) stack.Push((children[i], depth));
+        // OpenXmlElementList's indexer walks the list from its start: copied once, a body of n paragraphs costs n, not n².
+        var children = parent.ChildElements.ToArray();
+        for (var i = children.Length - 1; i >= 0; i--) stack.Push((children[i], depth));
     }
 
     /// <summary>The paragraph's text as displayed: number, then runs; a line break starts a new line.</summary>

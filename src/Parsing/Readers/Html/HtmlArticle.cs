@@ -38,6 +38,7 @@ internal static partial class HtmlArticle
             stack.Push((root, 0, false));
             while (stack.Count > 0)
             {
+                Checkpoint.Tick();
                 var (node, depth, exit) = stack.Pop();
                 if (exit)
                 {

@@ -63,8 +63,7 @@ internal static partial class HtmlDecoding
             }
         }
         var decoded = TextDecoder.Decode(bytes);
-        if (decoded.Guessed)
-            warnings.Add(new Warning { Code = WarningCodes.EncodingGuessed, Message = $"the page declares no charset; guessed {decoded.Encoding}" });
+        warnings.AddRange(TextDecoder.Warnings(decoded, $"the page declares no charset; guessed {decoded.Encoding}"));
         return (decoded.Text, decoded.Encoding);
     }
 

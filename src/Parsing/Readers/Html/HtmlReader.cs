@@ -1,3 +1,4 @@
+using Extractor.Parsing.Rules;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 
@@ -65,6 +66,8 @@ public sealed partial class HtmlReader : INoticeReader
         var (text, encoding) = HtmlDecoding.Decode(NoticeReaders.Bytes(content), context.Encoding, warnings);
         if (NestingEstimate(text) > 4 * limits.MaxDepth)
             throw new NoticeFormatException(NoticeErrorKind.LimitExceeded, $"the page nests elements more than {limits.MaxDepth} levels deep");
+        if (ElementEstimate(text) > limits.MaxElements)
+            throw new NoticeFormatException(NoticeErrorKind.LimitExceeded, $"the page has more than {limits.MaxElements:N0} elements");
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsEmbedded = false });
         var document = parser.ParseDocument(text);
         context.Cancellation.ThrowIfCancellationRequested();
@@ -88,6 +91,15 @@ public sealed partial class HtmlReader : INoticeReader
     /// skipped). Tree construction costs time with the square of the depth, so a page nested beyond reason is refused
     /// before it is parsed: 100,000 nested divs would otherwise take a minute.
     /// </summary>
+    /// <summary>How many start tags the page has, counted without building its tree (an element's tree costs far more than its text).</summary>
+    internal static int ElementEstimate(string html)
+    {
+        var count = 0;
+        for (var i = html.IndexOf('<'); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
+            if (char.IsAsciiLetter(html[i + 1])) count++;
+        return count;
+    }
+
     internal static int NestingEstimate(string html)
     {
         int depth = 0, deepest = 0;
@@ -128,7 +140,8 @@ public sealed partial class HtmlReader : INoticeReader
         var h1 = document.QuerySelector("h1")?.TextContent;
         if (!string.IsNullOrWhiteSpace(h1) && h1.Length <= 120) return Collapse(h1);
         var title = document.Title;
-        if (string.IsNullOrWhiteSpace(title)) return null;
+        // A "title" longer than any line a title is (hostile or broken markup) names nothing, and is not split.
+        if (string.IsNullOrWhiteSpace(title) || title.Length > BoundedMatches.MaxLine) return null;
         var first = siteSeparator.Split(title)[0];
         return Collapse(first);
     }

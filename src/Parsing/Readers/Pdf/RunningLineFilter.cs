@@ -1,3 +1,4 @@
+using Extractor.Parsing.Rules;
 using System.Text.RegularExpressions;
 
 namespace Extractor.Parsing.Readers.Pdf;
@@ -29,7 +30,7 @@ public sealed partial class RunningLineFilter(PdfLayoutOptions? options = null) 
         var result = new List<IReadOnlyList<PdfLine>>(pages.Count);
         for (var i = 0; i < pages.Count; i++)
         {
-            var running = edges[i].Where(e => edgeLine.IsMatch(e.Line.Text.Trim()) || (withText >= 2 && Repeats(e, edges) >= most))
+            var running = edges[i].Where(e => BoundedMatches.IsLine(edgeLine, e.Line.Text.Trim()) || (withText >= 2 && Repeats(e, edges) >= most))
                 .Select(e => e.Line).ToHashSet();
             result.Add([.. pages[i].Where(l => !running.Contains(l))]);
         }

@@ -25,9 +25,7 @@ public sealed class PlainTextReader : INoticeReader
         var decoded = TextDecoder.Decode(NoticeReaders.Bytes(content), context.Encoding);
         if (MarkupSniffer.What(decoded.Text) is { } markup)
             throw new NoticeFormatException(NoticeErrorKind.UnsupportedFormat, $"this is {markup}, not plain text, and no reader here reads it");
-        IReadOnlyList<Warning> warnings = decoded.Guessed
-            ? [new Warning { Code = WarningCodes.EncodingGuessed, Message = $"the encoding was guessed as {decoded.Encoding}; pass --encoding if the text looks wrong" }]
-            : [];
+        var warnings = TextDecoder.Warnings(decoded, $"the encoding was guessed as {decoded.Encoding}; pass --encoding if the text looks wrong");
         return Read(decoded.Text, decoded.Encoding, warnings);
     }
 
@@ -47,6 +45,7 @@ public sealed class PlainTextReader : INoticeReader
         {
             var breakLength = i == text.Length ? 1 : LineBreaks.LengthAt(text, i);
             if (breakLength == 0) continue;
+            Checkpoint.Tick();
             if (HasText(text.AsSpan(start, i - start)))
                 lines.Add(new TextTables.Line(start, i, line));
             i += breakLength - 1;

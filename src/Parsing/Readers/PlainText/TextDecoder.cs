@@ -38,11 +38,14 @@ internal static class TextDecoder
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0x84, 0x31, 0x95, 0x33]))
             return Strict(bytes[4..], StrictEncoding(54936), "gb18030");
 
+        if (Utf16WithoutBom(bytes) is { } utf16) return utf16;
+
         if (LooksBinary(bytes))
             throw new NoticeFormatException(NoticeErrorKind.NotText, "the file holds binary data, not text");
 
         if (TryStrict(bytes, new UTF8Encoding(false, true), out var utf8))
             return new DecodedText(utf8, "utf-8", false);
+        if (MostlyUtf8(bytes) is { } damaged) return damaged;
 
         var big5Likely = LooksLikeBig5(bytes);
         if (!big5Likely && TryStrict(bytes, StrictEncoding(54936), out var gb))
@@ -72,6 +75,83 @@ internal static class TextDecoder
             "the text is in an encoding that could not be detected (not UTF-8, UTF-16, GB18030/GBK or Big5); name it with --encoding");
     }
 
+    /// <summary>
+    /// UTF-16 without a byte-order mark, as a browser tells it: the file has zero bytes (the high byte of each ASCII
+    /// character: line feeds, digits, spaces), and read in one byte order — not the other — it decodes cleanly to
+    /// characters a Chinese text is made of (ideographs, CJK and full-width punctuation, ASCII). Reported as guessed.
+    /// </summary>
+    private static DecodedText? Utf16WithoutBom(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..(Math.Min(bytes.Length, 8192) & ~1)];
+        if (bytes.Length % 2 != 0 || sample.Count((byte)0) < 2) return null;
+        foreach (var big in (ReadOnlySpan<bool>)[false, true])
+        {
+            if (!TryStrict(sample, new UnicodeEncoding(big, false, true), out var head) || Plausible(head) < 0.95) continue;
+            if (TryStrict(bytes, new UnicodeEncoding(big, false, true), out var text)) return new DecodedText(text, big ? "utf-16be" : "utf-16le", true);
+        }
+        return null;
+    }
+
+    /// <summary>The share of characters a Chinese notice is made of: ideographs, CJK and full-width punctuation, printable ASCII, line ends.</summary>
+    private static double Plausible(string text)
+    {
+        if (text.Length == 0) return 0;
+        var plausible = 0;
+        foreach (var c in text)
+            if (c is '\t' or '\n' or '\r' or (>= ' ' and <= '~') or (>= '\u4E00' and <= '\u9FFF') or (>= '\u3000' and <= '\u303F') or (>= '\uFF00' and <= '\uFFEF')
+                or (>= '\u2010' and <= '\u203F') or (>= '\uD800' and <= '\uDFFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u2460' and <= '\u24FF'))
+                plausible++;
+        return (double)plausible / text.Length;
+    }
+
+    /// <summary>
+    /// UTF-8 with a few bytes that are not — a file cut inside a character, one damaged byte, a word pasted in GBK —
+    /// decoded as a browser would, each bad sequence replaced by U+FFFD, and reported (<see cref="DecodedText.Damage"/>). Text
+    /// whose bad sequences are more than one in twenty of its multi-byte characters is not UTF-8.
+    /// </summary>
+    private static DecodedText? MostlyUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int multiByte = 0, bad = 0, firstBad = -1;
+        for (var i = 0; i < bytes.Length;)
+        {
+            if (bytes[i] < 0x80) { i++; continue; }
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed);
+            if (status == System.Buffers.OperationStatus.Done) multiByte++;
+            else
+            {
+                bad++;
+                if (firstBad < 0) firstBad = i;
+            }
+            i += Math.Max(consumed, 1);
+        }
+        if (bad == 0 || multiByte < 4 || bad * 20 > multiByte) return null;
+        var text = new UTF8Encoding(false, false).GetString(bytes);
+        var firstChar = new UTF8Encoding(false, false).GetCharCount(bytes[..firstBad]);
+        return new DecodedText(text, "utf-8", false) { Damage = new TextDamage(bad, firstBad, firstChar, firstBad >= bytes.Length - 3 && bad == 1) };
+    }
+
+    /// <summary>The warnings that say how text was decoded: a guess, damage (with where the first damage is).</summary>
+    public static List<Warning> Warnings(DecodedText decoded, string guessed)
+    {
+        var warnings = new List<Warning>();
+        if (decoded.Guessed) warnings.Add(new Warning { Code = WarningCodes.EncodingGuessed, Message = guessed });
+        if (decoded.Damage is { } d)
+        {
+            var line = 1;
+            foreach (var c in decoded.Text.AsSpan(0, d.FirstChar)) if (c == '\n') line++;
+            warnings.Add(new Warning
+            {
+                Code = WarningCodes.EncodingDamaged,
+                Message = d.Truncated
+                    ? $"the file ends inside a UTF-8 character (byte {d.FirstByte}, line {line}): it was cut short; the piece is shown as U+FFFD"
+                    : $"the UTF-8 text has {d.Count} invalid byte sequence{(d.Count > 1 ? "s" : "")}, the first at byte {d.FirstByte} (line {line}), "
+                      + "shown as U+FFFD: the file is damaged or mixes in another encoding",
+                Location = new SourceLocation { Line = line, Start = d.FirstChar, End = d.FirstChar + 1 },
+            });
+        }
+        return warnings;
+    }
+
     private static Encoding StrictEncoding(int codePage) =>
         Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
 
@@ -94,7 +174,7 @@ internal static class TextDecoder
         }
     }
 
-    /// <summary>NUL bytes, or many C0 control bytes, mean binary data (UTF-16 without a BOM is not supported either way).</summary>
+    /// <summary>NUL bytes (UTF-16 without a BOM is told before), or many C0 control bytes, mean binary data.</summary>
     private static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
         var sample = bytes[..Math.Min(bytes.Length, 8192)];
@@ -127,4 +207,11 @@ internal static class TextDecoder
 }
 
 /// <summary>Decoded text and how it was decoded.</summary>
-internal readonly record struct DecodedText(string Text, string Encoding, bool Guessed);
+internal readonly record struct DecodedText(string Text, string Encoding, bool Guessed)
+{
+    /// <summary>Bytes that were not valid in the encoding and were replaced, if any.</summary>
+    public TextDamage? Damage { get; init; }
+}
+
+/// <summary>Invalid byte sequences replaced while decoding: how many, where the first is (byte, character), whether it is only the file's cut end.</summary>
+internal sealed record TextDamage(int Count, int FirstByte, int FirstChar, bool Truncated);

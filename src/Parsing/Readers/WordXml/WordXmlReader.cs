@@ -49,7 +49,7 @@ public sealed class WordXmlReader : INoticeReader
         }
         catch (Exception e) when (e is XmlException or InvalidOperationException or ArgumentException or FormatException)
         {
-            throw new NoticeFormatException(NoticeErrorKind.Corrupt, $"the Word 2003 XML document is damaged: {e.Message.Split('\n')[0].Trim()}", e);
+            throw new NoticeFormatException(NoticeErrorKind.Corrupt, $"the Word 2003 XML document is damaged: {ReaderErrors.Describe(e)}", e);
         }
     }
 
