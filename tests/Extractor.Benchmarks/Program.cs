@@ -1,12 +1,58 @@
+using System.Diagnostics;
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using Extractor.Parsing;
 
 namespace Extractor.Benchmarks;
 
 /// <summary>
 /// Run with: <c>dotnet run -c Release --project tests/Extractor.Benchmarks -- --filter '*'</c>
-/// (add <c>--job short</c> for a quick look).
+/// (add <c>--job short</c> for a quick look). Two plain measurements serve as anchors for tools/bench-cli.py:
+/// <c>throughput DIR</c> (the library's own rate on a folder, one thread) and <c>warmup FILE</c> (parse by parse in a
+/// fresh process).
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args is ["throughput", var folder]) Throughput(folder);
+        else if (args is ["warmup", var file]) Warmup(file);
+        else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+
+    /// <summary>
+    /// Reads, parses and serializes every file of <paramref name="folder"/> on one thread, twice, and prints the seconds per
+    /// file of the second pass (the first warms the library up), then a description.
+    /// </summary>
+    private static void Throughput(string folder)
+    {
+        var parser = new NoticeParser();
+        var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToArray();
+        var clock = new Stopwatch();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            clock.Restart();
+            foreach (var file in files) _ = NoticeJson.Serialize(parser.Parse(File.ReadAllBytes(file), sourcePath: file));
+        }
+        var perFile = clock.Elapsed.TotalSeconds / files.Length;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{perFile:0.000000} s per file (read, parse, serialize; {files.Length} files, one thread)"));
+    }
+
+    /// <summary>Parses <paramref name="file"/> 210 times in this fresh process and prints the time of the 1st, 10th, 100th and 200th parse.</summary>
+    private static void Warmup(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        var clock = Stopwatch.StartNew();
+        var parser = new NoticeParser();
+        var times = new double[210];
+        for (var i = 0; i < times.Length; i++)
+        {
+            clock.Restart();
+            _ = parser.Parse(bytes);
+            times[i] = clock.Elapsed.TotalMilliseconds;
+        }
+        var settled = times[199..].Order().ElementAt(5);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"parse 1: {times[0]:0.0} ms, 10: {times[9]:0.00} ms, 100: {times[99]:0.00} ms, 200: {times[199]:0.00} ms (median of 200-210: {settled:0.00} ms)"));
+    }
 }

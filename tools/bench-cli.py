@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Whole-process speed of the extractor CLI, each figure as a ratio beside its anchor measured in the same run.
+
+    python3 tools/bench-cli.py                # everything (several minutes on two cores)
+    python3 tools/bench-cli.py --quick        # smaller folders, for a first look
+    python3 tools/bench-cli.py --only pdf     # one part: pdf, small, txt, memory, warmup
+
+It publishes the CLI as users get it (Release, ReadyToRun for this machine's runtime identifier, as the tool package
+is) into a scratch folder, makes scratch inputs there (the seed PDFs with a text layer from samples/formats copied N
+times; small TXT notices from samples/ copied N times), and compares:
+
+  pdf     extractor parse DIR -o OUT   vs  pdftotext over the same files, one process per file, as many at once as
+          there are cores (xargs -P) and one at a time. Wall and CPU (children's CPU included: the CLI's workers).
+  small   one small TXT file, whole process (extractor parse FILE), median of 7, beside pdftotext on one small PDF.
+  txt     a folder of small TXT files with -j 1 and -j 2, beside the library's own in-process throughput on the same
+          files (tests/Extractor.Benchmarks 'throughput': read, parse, serialize, one thread, after a warm-up pass).
+  memory  peak RSS of extractor parse over 1,000 small files and over --many of them.
+  warmup  the library in a fresh process: time of the 200th parse of seed 000 (tests/Extractor.Benchmarks 'warmup').
+
+Timings are never absolute claims: other work on the machine slows anchor and subject alike, so read the ratios.
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PDFS = ["seed-000-chromium-print.pdf", "seed-000-libreoffice-print.pdf", "seed-002-chromium-print.pdf",
+        "seed-002-libreoffice-print.pdf", "seed-002-short-libreoffice.pdf", "seed-002-site-chromium.pdf",
+        "ledger-long-libreoffice.pdf"]
+SMALL_TXT = "halfwidth.txt"
+
+
+def run(cmd, **kw):
+    """Runs cmd; returns (wall seconds, user+sys CPU seconds of it and its reaped children, peak RSS KiB, exit code)."""
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - start
+    p.returncode = os.waitstatus_to_exitcode(status)
+    err = p.stderr.read().decode(errors="replace")
+    p.stderr.close()
+    if p.returncode not in (0,):
+        sys.stderr.write(f"  ({' '.join(cmd[:3])}… exited {p.returncode}: {err.strip()[:300]})\n")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, p.returncode
+
+
+def output_of(cmd):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+
+
+def rid():
+    return output_of(["dotnet", "--info"]).split("RID:")[1].split()[0]
+
+
+def publish(scratch):
+    out = os.path.join(scratch, "cli")
+    print(f"== publishing the CLI (Release, ReadyToRun, {rid()}) and building the benchmarks", flush=True)
+    subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src/Cli"), "-c", "Release", "-r", rid(), "--self-contained", "false",
+                    "-p:PublishReadyToRun=true", "-o", out, "-v", "q", "-nologo"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["dotnet", "build", os.path.join(ROOT, "tests/Extractor.Benchmarks"), "-c", "Release", "-v", "q", "-nologo"],
+                   check=True, stdout=subprocess.DEVNULL)
+    bench = os.path.join(ROOT, "tests/Extractor.Benchmarks/bin/Release/net10.0/Extractor.Benchmarks.dll")
+    return os.path.join(out, "extractor"), ["dotnet", bench]
+
+
+def copies(folder, sources, n, transform=None):
+    os.makedirs(folder, exist_ok=True)
+    for i in range(n):
+        src = sources[i % len(sources)]
+        dst = os.path.join(folder, f"{i:06d}-{os.path.basename(src)}")
+        if transform is None:
+            shutil.copyfile(src, dst)
+        else:
+            with open(src, "rb") as f, open(dst, "wb") as g:
+                g.write(transform(f.read(), i))
+    return folder
+
+
+def small_txts():
+    names = sorted(f for f in os.listdir(os.path.join(ROOT, "samples")) if f.endswith(".txt"))
+    paths = [os.path.join(ROOT, "samples", f) for f in names]
+    return [p for p in paths if os.path.getsize(p) <= 1200]
+
+
+def best(results):
+    """The run with the least wall time of several (the one least disturbed by other work)."""
+    return min(results, key=lambda r: r[0])
+
+
+def pdf_part(cli, scratch, counts, cores):
+    print("\n== a folder of PDFs: extractor parse DIR -o OUT vs pdftotext over the same files", flush=True)
+    sources = [os.path.join(ROOT, "samples/formats", f) for f in PDFS]
+    for n in counts:
+        folder = copies(os.path.join(scratch, f"pdf{n}"), sources, n)
+        files = sorted(os.path.join(folder, f) for f in os.listdir(folder))
+        listing = os.path.join(scratch, f"pdf{n}.list")
+        with open(listing, "w") as f:
+            f.write("\n".join(files) + "\n")
+        text_out = os.path.join(scratch, f"pdf{n}-text")
+        os.makedirs(text_out, exist_ok=True)
+        par = run(["sh", "-c", f"xargs -P {cores} -I{{}} sh -c 'pdftotext -q \"$1\" {text_out}/$(basename \"$1\").txt' _ {{}} < {listing}"])
+        seq = run(["sh", "-c", f"while read f; do pdftotext -q \"$f\" {text_out}/$(basename \"$f\").txt; done < {listing}"])
+        out = os.path.join(scratch, f"pdf{n}-out")
+        shutil.rmtree(out, ignore_errors=True)
+        ours = run([cli, "parse", folder, "-o", out, "--quiet", "--force"])
+        print(f"  {n} PDFs: extractor {ours[0]:.2f} s wall, {ours[1]:.2f} s CPU | pdftotext -P{cores} {par[0]:.2f} s wall, "
+              f"{par[1]:.2f} s CPU | pdftotext one at a time {seq[0]:.2f} s")
+        print(f"    wall ratio {ours[0] / par[0]:.2f}x (vs -P{cores}), {ours[0] / seq[0]:.2f}x (vs one at a time); "
+              f"CPU ratio {ours[1] / par[1]:.2f}x   [goal: wall <= 1.5x]")
+
+
+def small_part(cli, scratch):
+    print("\n== one small file, whole process", flush=True)
+    txt = os.path.join(ROOT, "samples", SMALL_TXT)
+    pdf = os.path.join(ROOT, "samples/formats/seed-002-short-libreoffice.pdf")
+    run([cli, "parse", txt])  # the first run reads the program from disk
+    ours = statistics.median(run([cli, "parse", txt])[0] for _ in range(7))
+    anchor = statistics.median(run(["pdftotext", "-q", pdf, os.path.join(scratch, "short.txt")])[0] for _ in range(7))
+    ours_pdf = statistics.median(run([cli, "parse", pdf])[0] for _ in range(5))
+    print(f"  extractor parse {SMALL_TXT} ({os.path.getsize(txt)} bytes): {ours * 1000:.0f} ms (median of 7)   [goal: <= 150 ms]")
+    print(f"  extractor parse a 4-page PDF: {ours_pdf * 1000:.0f} ms; pdftotext on it: {anchor * 1000:.0f} ms "
+          f"(ratio {ours_pdf / anchor:.1f}x)")
+
+
+def txt_part(cli, bench, scratch, n):
+    print(f"\n== a folder of {n} small TXT files: -j 1 and -j 2 vs the library in process", flush=True)
+    folder = copies(os.path.join(scratch, f"txt{n}"), small_txts(), n)
+    out = os.path.join(scratch, f"txt{n}-out")
+    library = output_of(bench + ["throughput", folder]).strip()
+    per_file = float(library.split()[0])  # seconds per file, one thread
+    j1 = best([run([cli, "parse", folder, "-o", out, "--quiet", "--force", "-j", "1"]) for _ in range(2)])
+    j2 = best([run([cli, "parse", folder, "-o", out, "--quiet", "--force", "-j", "2"]) for _ in range(2)])
+    lib_rate = 1 / per_file
+    print(f"  library in process, one thread: {lib_rate:.0f} files/s")
+    print(f"  extractor -j 1: {n / j1[0]:.0f} files/s ({j1[0]:.2f} s wall, {j1[1]:.2f} s CPU) = "
+          f"{n / j1[0] / lib_rate:.0%} of the library   [goal: >= 50%]")
+    print(f"  extractor -j 2: {n / j2[0]:.0f} files/s ({j2[0]:.2f} s wall, {j2[1]:.2f} s CPU) = "
+          f"{j1[0] / j2[0]:.2f}x -j 1   [goal: >= 1.6x on an idle machine]")
+
+
+def memory_part(cli, scratch, many):
+    print(f"\n== peak RSS: 1,000 vs {many:,} small files", flush=True)
+    rss = {}
+    for n in (1000, many):
+        folder = copies(os.path.join(scratch, f"mem{n}"), small_txts(), n)
+        out = os.path.join(scratch, f"mem{n}-out.jsonl")
+        wall, _, peak, _ = run([cli, "parse", folder, "-o", out, "--quiet", "--force"])
+        rss[n] = peak
+        print(f"  {n:,} files: peak RSS {peak / 1024:.1f} MiB ({wall:.1f} s)")
+        shutil.rmtree(folder, ignore_errors=True)
+    print(f"  ratio {rss[many] / rss[1000]:.2f}   [goal: <= 1.10]")
+
+
+def warmup_part(bench):
+    print("\n== the library in a fresh process: seed 000, parse by parse", flush=True)
+    print("  " + output_of(bench + ["warmup", os.path.join(ROOT, "seeds/000_e2a1d9105bc8cd63.txt")]).strip() + "   [goal: 200th < 1 ms]")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="smaller folders (PDFs 30, TXT 500, memory 5,000)")
+    parser.add_argument("--only", choices=["pdf", "small", "txt", "memory", "warmup"], action="append")
+    parser.add_argument("--many", type=int, help="files for the large memory run (default 50,000; --quick 5,000)")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    args = parser.parse_args()
+    parts = args.only or ["pdf", "small", "txt", "memory", "warmup"]
+    cores = os.cpu_count() or 1
+    scratch = tempfile.mkdtemp(prefix="extractor-bench-")
+    try:
+        cli, bench = publish(scratch)
+        print(f"   ({cores} cores; load average {os.getloadavg()[0]:.1f} before the run)")
+        if "pdf" in parts:
+            pdf_part(cli, scratch, [30] if args.quick else [100, 300], cores)
+        if "small" in parts:
+            small_part(cli, scratch)
+        if "txt" in parts:
+            txt_part(cli, bench, scratch, 500 if args.quick else 2000)
+        if "memory" in parts:
+            memory_part(cli, scratch, args.many or (5000 if args.quick else 50000))
+        if "warmup" in parts:
+            warmup_part(bench)
+    finally:
+        if args.keep:
+            print(f"(scratch kept in {scratch})")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
