@@ -5,8 +5,8 @@
     python3 tools/bench-cli.py --quick        # smaller folders, for a first look
     python3 tools/bench-cli.py --only pdf     # one part: pdf, small, txt, memory, warmup
 
-It publishes the CLI as users get it (Release, ReadyToRun for this machine's runtime identifier, as the tool package
-is) into a scratch folder, makes scratch inputs there (the seed PDFs with a text layer from samples/formats copied N
+It publishes the CLI as users get it (Release, for this machine's runtime identifier, as the tool package is built)
+into a scratch folder, makes scratch inputs there (the seed PDFs with a text layer from samples/formats copied N
 times; small TXT notices from samples/ copied N times), and compares:
 
   pdf     extractor parse DIR -o OUT   vs  pdftotext over the same files, one process per file, as many at once as
@@ -59,9 +59,9 @@ def rid():
 
 def publish(scratch):
     out = os.path.join(scratch, "cli")
-    print(f"== publishing the CLI (Release, ReadyToRun, {rid()}) and building the benchmarks", flush=True)
+    print(f"== publishing the CLI (Release, {rid()}) and building the benchmarks", flush=True)
     subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src/Cli"), "-c", "Release", "-r", rid(), "--self-contained", "false",
-                    "-p:PublishReadyToRun=true", "-o", out, "-v", "q", "-nologo"], check=True, stdout=subprocess.DEVNULL)
+                    "-o", out, "-v", "q", "-nologo"], check=True, stdout=subprocess.DEVNULL)
     subprocess.run(["dotnet", "build", os.path.join(ROOT, "tests/Extractor.Benchmarks"), "-c", "Release", "-v", "q", "-nologo"],
                    check=True, stdout=subprocess.DEVNULL)
     bench = os.path.join(ROOT, "tests/Extractor.Benchmarks/bin/Release/net10.0/Extractor.Benchmarks.dll")

@@ -28,8 +28,12 @@ internal sealed record BatchSummary(int Files, int Parsed, int WithWarnings, int
 /// <param name="isolate">Which formats are parsed in <paramref name="pool"/>.</param>
 /// <param name="withText">Keep each notice's extracted text in its outcome (for outputs that show it).</param>
 /// <param name="openInput">Opens standard input, for the input <c>-</c>.</param>
+/// <param name="prepare">
+/// Readies a parsed outcome for its output (serializes it) on the parsing thread, so that the ordered writing does only
+/// what must be done in order.
+/// </param>
 internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeout, WorkerPool? pool = null, Func<InputFormat, bool>? isolate = null,
-    bool withText = false, Func<Stream>? openInput = null)
+    bool withText = false, Func<Stream>? openInput = null, Func<FileOutcome, FileOutcome>? prepare = null)
 {
     private readonly Func<Stream> _openInput = openInput ?? Console.OpenStandardInput;
 
@@ -98,6 +102,7 @@ internal sealed class BatchRunner(NoticeParser parser, int jobs, TimeSpan? timeo
             async (index, _) =>
             {
                 var outcome = await ParseAsync(files[index], cancellation).ConfigureAwait(false);
+                if (outcome is not null && prepare is not null && outcome.Parsed) outcome = prepare(outcome);
                 if (outcome is not null) finished?.Invoke(outcome);
                 await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
                 try

@@ -55,6 +55,15 @@ internal sealed record FileOutcome(InputFile File, Notice? Notice, string? Error
         : GetNotice() is { } notice ? indented ? NoticeJson.Serialize(notice) : NoticeJson.SerializeLine(notice)
         : null;
 
+    /// <summary>
+    /// This outcome with its notice serialized in the style given, for an output that only writes the JSON: the notice
+    /// itself is let go (a worker's JSON of that style is kept as it is).
+    /// </summary>
+    public FileOutcome Serialize(bool indented) =>
+        Serialized is { } s && s.Indented == indented ? this
+        : Json(indented) is { } json ? this with { Notice = null, Serialized = new SerializedNotice(json, indented, Items, Warnings) }
+        : this;
+
     /// <summary>This outcome as a failure.</summary>
     public FileOutcome Failed(string reason) => this with { Notice = null, Serialized = null, Error = reason, Text = null, Fingerprint = null, DuplicateOf = null };
 }

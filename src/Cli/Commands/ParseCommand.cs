@@ -211,7 +211,14 @@ internal static class ParseCommand
                     .. OcrOptionsCli.Arguments(ocr)],
                     request.Jobs, timeLimit, indented: format == "json");
             var runner = new BatchRunner(parser, request.Jobs, timeLimit, pool, request.Isolate == "all" ? _ => true : f => f == InputFormat.Pdf,
-                withText: format == "html", openInput: console.OpenInput);
+                withText: format == "html", openInput: console.OpenInput,
+                // JSON and JSON Lines outputs write only the notice's JSON: it is made on the parsing threads.
+                prepare: format switch
+                {
+                    "json" => o => o.Serialize(indented: true),
+                    "jsonl" => o => o.Serialize(indented: false),
+                    _ => null,
+                });
             // Copies are looked for across the batch (and what a database held before); a single file has nothing to copy.
             var copiesOf = batch ? new DuplicateFinder() : null;
             if (copiesOf is not null) plan.Database?.Seed(copiesOf);

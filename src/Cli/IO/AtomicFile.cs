@@ -176,19 +176,23 @@ internal sealed partial class AtomicFile : IDisposable
         catch (UnauthorizedAccessException) { }
     }
 
-    /// <summary>Writes <paramref name="content"/> (UTF-8, no BOM) to <paramref name="path"/> atomically.</summary>
-    public static void WriteAllText(string path, string content, bool overwrite) =>
-        Write(path, overwrite, stream => stream.Write(Utf8.GetBytes(content)));
+    /// <summary>
+    /// Writes <paramref name="content"/> (UTF-8, no BOM) to <paramref name="path"/> atomically. With <paramref name="durable"/>
+    /// false the content is not flushed to the disk before the rename: a batch writing many files makes them durable
+    /// together, once, at its end (<see cref="SyncFileSystem"/>).
+    /// </summary>
+    public static void WriteAllText(string path, string content, bool overwrite, bool durable = true) =>
+        Write(path, overwrite, stream => stream.Write(Utf8.GetBytes(content)), durable);
 
-    /// <summary>Writes <paramref name="path"/> atomically with <paramref name="write"/>.</summary>
-    public static void Write(string path, bool overwrite, Action<Stream> write)
+    /// <summary>Writes <paramref name="path"/> atomically with <paramref name="write"/>, flushed to the disk before the rename when <paramref name="durable"/>.</summary>
+    public static void Write(string path, bool overwrite, Action<Stream> write, bool durable = true)
     {
         using var file = Begin(path, overwrite);
         try
         {
             using var stream = file.OpenWrite();
             write(stream);
-            stream.Flush(flushToDisk: true);
+            stream.Flush(flushToDisk: durable);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

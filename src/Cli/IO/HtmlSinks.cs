@@ -19,7 +19,8 @@ internal sealed class HtmlFileSink(string path, bool force, Messages messages) :
 
 /// <summary>
 /// Writes a review page per notice under a folder, mirroring the input tree (<c>DIR/REL/NAME.EXT.html</c>), each linking
-/// back to the batch's index, and the index itself (<c>DIR/index.html</c>) when the batch completes.
+/// back to the batch's index, and the index itself (<c>DIR/index.html</c>) when the batch completes; the pages are made
+/// durable together then (<see cref="Durability"/>).
 /// </summary>
 internal sealed class HtmlDirectorySink(string directory, bool force, Messages messages) : IResultSink
 {
@@ -34,13 +35,19 @@ internal sealed class HtmlDirectorySink(string directory, bool force, Messages m
         if (outcome.Parsed)
         {
             var depth = outcome.File.RelativePath.Count(c => c == '/');
-            AtomicFile.WriteAllText(Target(directory, outcome.File), NoticePage.Build(outcome, messages, string.Concat(Enumerable.Repeat("../", depth)) + IndexName), force);
+            AtomicFile.WriteAllText(Target(directory, outcome.File), NoticePage.Build(outcome, messages, string.Concat(Enumerable.Repeat("../", depth)) + IndexName), force,
+                durable: false);
             link = Html.Href(outcome.File.RelativePath + ".html");
         }
         _index.Add(outcome, link);
     }
 
-    public void Complete() => AtomicFile.WriteAllText(Path.Combine(directory, IndexName), _index.Build(), force);
+    /// <summary>Writes the index, then makes the batch's pages durable together (<see cref="Durability"/>).</summary>
+    public void Complete()
+    {
+        AtomicFile.WriteAllText(Path.Combine(directory, IndexName), _index.Build(), force, durable: false);
+        Durability.SyncFileSystem(directory);
+    }
 
     public void Dispose() { }
 

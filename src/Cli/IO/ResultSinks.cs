@@ -55,15 +55,18 @@ internal sealed class JsonFileSink(string path, bool force) : IResultSink
     public void Dispose() { }
 }
 
-/// <summary>Writes one JSON file per notice under a folder, mirroring the input tree: <c>DIR/REL/NAME.EXT.json</c>.</summary>
+/// <summary>
+/// Writes one JSON file per notice under a folder, mirroring the input tree: <c>DIR/REL/NAME.EXT.json</c>. Each file is
+/// renamed into place whole; they are made durable together when the batch completes (<see cref="Durability"/>).
+/// </summary>
 internal sealed class JsonDirectorySink(string directory, bool force) : IResultSink
 {
     public void Write(FileOutcome outcome)
     {
-        if (outcome.Json(indented: true) is { } json) AtomicFile.WriteAllText(Target(directory, outcome.File), json, force);
+        if (outcome.Json(indented: true) is { } json) AtomicFile.WriteAllText(Target(directory, outcome.File), json, force, durable: false);
     }
 
-    public void Complete() { }
+    public void Complete() => Durability.SyncFileSystem(directory);
 
     public void Dispose() { }
 

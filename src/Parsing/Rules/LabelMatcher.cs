@@ -43,7 +43,7 @@ internal sealed class LabelMatcher
         {
             var separators = string.Join("|", _separators.Select(Regex.Escape));
             _inline = new Regex($"(?<=[{Regex.Escape(Sentences.StatementEnds)}]) ?(?<open>[【\\[])?(?:{string.Join("|", rect)})(?(open)[】\\]](?:{separators})?|(?:{separators}))",
-                RegexOptions.Compiled | RegexOptions.CultureInvariant);
+                RegexOptions.CultureInvariant);
         }
     }
 

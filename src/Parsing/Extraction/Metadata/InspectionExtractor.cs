@@ -70,7 +70,7 @@ internal static partial class InspectionExtractor
         return new Inspection { Inspector = inspector, Target = target, Kind = kind, Start = start, End = end, FeedbackDate = feedback };
     }
 
-    private static readonly Regex YearPattern = new(@"([0-9０-９]{4})年", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.RightToLeft);
+    private static readonly Regex YearPattern = new(@"([0-9０-９]{4})年", RegexOptions.CultureInvariant | RegexOptions.RightToLeft);
 
     /// <summary>The year written last before <paramref name="index"/>, looking back no further than the sentence or two a date refers to.</summary>
     private static int? LastYearBefore(string text, int index)
