@@ -131,6 +131,22 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
             : new FileOutcome(file, null, answer.Payload) { ErrorKind = answer.Kind };
     }
 
+    /// <summary>
+    /// Starts up to <paramref name="count"/> workers now, so that they start up while the batch reads its first files
+    /// rather than when the first file is handed to one.
+    /// </summary>
+    public void Warm(int count)
+    {
+        lock (_lock)
+        {
+            while (_started < Math.Min(count, size))
+            {
+                _started++;
+                _idle.Writer.TryWrite(Start());
+            }
+        }
+    }
+
     private async ValueTask<Worker> Rent(CancellationToken cancellation)
     {
         if (_idle.Reader.TryRead(out var idle)) return idle;

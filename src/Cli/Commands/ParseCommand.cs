@@ -210,6 +210,8 @@ internal static class ParseCommand
                 : new WorkerPool([WorkerCommand.Name, .. ReaderOptions.Arguments(request.Encoding, request.Rules, request.Limits ?? new ParserLimits()),
                     .. OcrOptionsCli.Arguments(ocr)],
                     request.Jobs, timeLimit, indented: format == "json");
+            // Workers start while the first files are read when the names say there are PDFs (the content decides which go to them).
+            pool?.Warm(request.Isolate == "all" ? files.Count : files.Count(f => f.FullPath.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)));
             var runner = new BatchRunner(parser, request.Jobs, timeLimit, pool, request.Isolate == "all" ? _ => true : f => f == InputFormat.Pdf,
                 withText: format == "html", openInput: console.OpenInput,
                 // JSON and JSON Lines outputs write only the notice's JSON: it is made on the parsing threads.
