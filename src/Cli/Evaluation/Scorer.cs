@@ -171,7 +171,7 @@ internal static partial class Scorer
         return m.Success && m.Length < text.Length ? text[m.Length..] : text;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[（(][一二三四五六七八九十0-9０-９]{1,3}[）)][、.．]?|[0-9０-９]{1,3}[.．、](?!(?![0-9０-９]{4}年)[0-9０-９])|[①-⑳]|[一二三四五六七八九十]{1,3}[、.．])")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[（(][一二三四五六七八九十0-9０-９]{1,3}[）)][、.．]?|[0-9０-９]{1,3}[.．、](?!(?![0-9０-９]{4}年|[0-9０-９]{1,2}月)[0-9０-９])|[①-⑳]|[一二三四五六七八九十]{1,3}[、.．])")]
     private static partial System.Text.RegularExpressions.Regex LeadingMarker();
 
     /// <summary>The text without white space or invisible characters: quotes are compared by their visible characters.</summary>

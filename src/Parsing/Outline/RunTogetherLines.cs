@@ -43,7 +43,8 @@ internal static class RunTogetherLines
             Checkpoint.Tick();
             var p = paragraphs[k];
             var headings = 0;
-            var cuts = p.Text.Length >= MinLength ? SpacedCuts(p, rules, out headings) ?? RunInCuts(p, rules, last, out headings) : null;
+            // A table's cell is the table's to read (a cell of numbered measures is one cell, not headings).
+            var cuts = p.Text.Length >= MinLength && p.Block.Table is null ? SpacedCuts(p, rules, out headings) ?? RunInCuts(p, rules, last, out headings) : null;
             if (cuts is null)
             {
                 result?.Add(p);

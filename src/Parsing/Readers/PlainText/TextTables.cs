@@ -9,16 +9,16 @@ namespace Extractor.Parsing.Readers.PlainText;
 /// <list type="bullet">
 /// <item>a row per line — two or more consecutive lines with at least two bars each, cells between the bars
 /// (<c>序号 | 问题 | 整改措施 |</c>, or <c>| 序号 | 问题 |</c>); a Markdown rule line (<c>|---|---|</c>) is dropped;</item>
-/// <item>a cell per line — a run of lines that each end with one bar (<c>序号 |</c>, <c>反馈问题 |</c> …), read in rows as
-/// wide as the header: the cells before the first that is only a number (the first row's <c>序号</c>).</item>
+/// <item>rows wrapped over lines — a run of lines that end with a bar, a cell per line (<c>序号 |</c>, <c>反馈问题 |</c> …)
+/// or a few (a row too wide for one line goes on over the next), read in rows as wide as the header: the cells before
+/// the first line that opens with a cell that is only a number (the first row's <c>序号</c>); a caption row above the
+/// header (one cell of text, the rest empty) stands on its own, and a table written a cell per line may give its last
+/// cell without a bar.</item>
 /// </list>
 /// Anything else is text, a block per line.
 /// </summary>
 internal static class TextTables
 {
-    /// <summary>Fewest lines of a cell-per-line table (a header of two and a row of two).</summary>
-    private const int MinCellLines = 4;
-
     /// <summary>A line: where it is and its line number.</summary>
     public readonly record struct Line(int Start, int End, int Number);
 
@@ -36,11 +36,10 @@ internal static class TextTables
                 i += rows;
                 continue;
             }
-            var (cells, width) = CellRun(text, lines, i);
-            if (cells > 0)
+            if (WrappedRun(text, lines, i) is { } wrapped)
             {
-                tables.Add(CellTable(text, lines.Skip(i).Take(cells), width, blocks, tables.Count));
-                i += cells;
+                tables.Add(WrappedTable(text, lines, i, wrapped, blocks, tables.Count));
+                i += wrapped.Lines;
                 continue;
             }
             var line = lines[i++];
@@ -49,24 +48,49 @@ internal static class TextTables
         return (blocks, tables);
     }
 
-    /// <summary>How many lines from <paramref name="from"/> are rows with two or more bars.</summary>
+    /// <summary>How many lines from <paramref name="from"/> are rows with two or more bars; 0 when their rows are wrapped over lines.</summary>
     private static int RowRun(string text, IReadOnlyList<Line> lines, int from)
     {
         var n = 0;
         while (from + n < lines.Count && Bars(text, lines[from + n]) >= 2) n++;
-        return n;
+        return n >= 2 && WrappedRun(text, lines, from) is { IsWrapped: true } ? 0 : n;
     }
 
-    /// <summary>How many lines from <paramref name="from"/> are cells ending with one bar, and the header's width; (0, 0) when not a table.</summary>
-    private static (int Lines, int Width) CellRun(string text, IReadOnlyList<Line> lines, int from)
+    /// <summary>A table whose rows go on over lines: its caption rows, the header's lines and width, and all its lines.</summary>
+    private sealed record Wrapped(int Captions, int HeaderLines, int Width, int Lines, bool IsWrapped);
+
+    /// <summary>
+    /// The table of lines ending with bars from <paramref name="from"/> read in rows as wide as its header, or null: the
+    /// rows must end where lines end, and hold exactly the header's number of cells.
+    /// </summary>
+    private static Wrapped? WrappedRun(string text, IReadOnlyList<Line> lines, int from)
     {
         var n = 0;
-        while (from + n < lines.Count && Bars(text, lines[from + n]) == 1 && EndsWithBar(text, lines[from + n])) n++;
-        if (n < MinCellLines) return (0, 0);
-        var width = 0;
-        while (width < n && !IsNumber(CellText(text, lines[from + width]))) width++;
-        if (width < 2 || width == n) return (0, 0);
-        return (n - (n - width) % width, width);
+        while (from + n < lines.Count && Bars(text, lines[from + n]) is var bars && bars >= 1 && (bars >= 2 || EndsWithBar(text, lines[from + n]))) n++;
+        var captions = 0;
+        while (captions < n && Bars(text, lines[from + captions]) >= 2 && Cells(text, lines[from + captions]).Count(c => c.End > c.Start) == 1) captions++;
+        var header = captions;
+        int width = 0, headerLines = 0;
+        for (; header < n && !IsNumber(CellText(text, lines[from + header])); header++)
+        {
+            if (IsRuleLine(text, lines[from + header])) continue; // |---|---|
+            width += Cells(text, lines[from + header]).Count();
+            headerLines++;
+        }
+        if (width < 2 || header == n) return null;
+        int end = header, count = 0;
+        var wrapped = false;
+        foreach (var row in Rows(text, lines, from + header, n - header, width))
+        {
+            if (row.Cells.Count != width) { count = row.Cells.Count; break; }
+            wrapped |= row.Lines > 1;
+            end += row.Lines;
+        }
+        // A table written a cell per line may give its last cell without a bar.
+        if (count == width - 1 && from + n < lines.Count && Bars(text, lines[from + n]) == 0
+            && Enumerable.Range(end, n - end).All(k => Cells(text, lines[from + k]).Count() == 1)) end = n + 1;
+        if (end == header) return null;
+        return new Wrapped(captions, header - captions, width, end, wrapped || headerLines > 1);
     }
 
     private static ExtractedTable RowTable(string text, IEnumerable<Line> rows, List<TextBlock> blocks, int table)
@@ -74,28 +98,68 @@ internal static class TextTables
         var grid = new TableGrid();
         foreach (var line in rows)
         {
+            if (IsRuleLine(text, line)) continue; // |---|---|
             var cells = Cells(text, line).ToList();
-            if (cells.Count > 0 && cells.All(c => IsRule(text, c))) continue; // |---|---|
             grid.NewRow();
             foreach (var (start, end) in cells) grid.Add(Cell(text, start, end, line.Number, blocks, table), 1, 1);
         }
         return grid.Build();
     }
 
-    private static ExtractedTable CellTable(string text, IEnumerable<Line> lines, int width, List<TextBlock> blocks, int table)
+    /// <summary>A row of a wrapped table: its cells, each the parts it has on one line or more, and how many lines it takes.</summary>
+    private sealed record Row(List<List<(int Start, int End, int Line)>> Cells, int Lines);
+
+    /// <summary>
+    /// The rows of <paramref name="count"/> lines from <paramref name="from"/>, each as wide as the header: a row goes on
+    /// over lines until it has that many cells, and a line that does not end with a bar before then leaves its last cell
+    /// to go on at the start of the next. The last row is shorter when the lines run out, or wider when a line overshoots.
+    /// </summary>
+    private static IEnumerable<Row> Rows(string text, IReadOnlyList<Line> lines, int from, int count, int width)
+    {
+        var cells = new List<List<(int Start, int End, int Line)>>();
+        var taken = 0;
+        var open = false;
+        for (var k = from; k < from + count; k++)
+        {
+            var line = lines[k];
+            if (IsRuleLine(text, line)) { taken++; continue; }
+            var first = true;
+            foreach (var (start, end) in Cells(text, line))
+            {
+                if (first && open) cells[^1].Add((start, end, line.Number));
+                else cells.Add([(start, end, line.Number)]);
+                first = false;
+            }
+            taken++;
+            open = cells.Count < width && !EndsWithBar(text, line);
+            if (cells.Count < width) continue;
+            yield return new Row(cells, taken);
+            if (cells.Count > width) yield break;
+            cells = [];
+            taken = 0;
+            open = false;
+        }
+        if (cells.Count > 0) yield return new Row(cells, taken);
+    }
+
+    private static ExtractedTable WrappedTable(string text, IReadOnlyList<Line> lines, int from, Wrapped table, List<TextBlock> blocks, int index)
     {
         var grid = new TableGrid();
-        var column = width;
-        foreach (var line in lines)
+        for (var k = 0; k < table.Captions; k++)
         {
-            if (column == width)
+            grid.NewRow();
+            foreach (var (start, end) in Cells(text, lines[from + k]).Where(c => c.End > c.Start)) grid.Add(Cell(text, start, end, lines[from + k].Number, blocks, index), 1, 1);
+        }
+        // The header's lines make one row, as each body row does.
+        foreach (var row in Rows(text, lines, from + table.Captions, table.HeaderLines, table.Width).Concat(
+                     Rows(text, lines, from + table.Captions + table.HeaderLines, table.Lines - table.Captions - table.HeaderLines, table.Width)))
+        {
+            grid.NewRow();
+            foreach (var parts in row.Cells)
             {
-                grid.NewRow();
-                column = 0;
+                var cell = parts.Select(p => Cell(text, p.Start, p.End, p.Line, blocks, index)).ToList();
+                grid.Add(new TableCell([.. cell.SelectMany(c => c.Blocks)], false), 1, 1);
             }
-            var (start, end) = Cells(text, line).FirstOrDefault((line.Start, line.Start));
-            grid.Add(Cell(text, start, end, line.Number, blocks, table), 1, 1);
-            column++;
         }
         return grid.Build();
     }
@@ -136,6 +200,8 @@ internal static class TextTables
         Cells(text, line).FirstOrDefault((line.Start, line.Start)) is var (s, e) ? text[s..e] : "";
 
     private static bool IsNumber(string cell) => cell.Length is > 0 and <= 4 && cell.All(CharClass.IsDigit);
+
+    private static bool IsRuleLine(string text, Line line) => Cells(text, line).ToList() is { Count: > 0 } cells && cells.All(c => IsRule(text, c));
 
     private static bool IsRule(string text, (int Start, int End) cell) =>
         cell.End > cell.Start && text.AsSpan(cell.Start, cell.End - cell.Start).Trim(":-").IsEmpty;
