@@ -23,6 +23,13 @@ internal static class ColumnLayout
         var bounds = gutters.Select(g => (g.Start + g.End) / 2).ToList();
         int ColumnOf(Glyph g) => bounds.Count(b => (g.Left + g.Right) / 2 > b);
         var beside = rows.Select(r => !r.Any(g => gutters.Any(t => g.Right > t.Start && g.Left < t.End))).ToList();
+        // Rows beside the gutters that stand out past the columns' outer margins (a browser's print header or footer, a
+        // page number at the page's corner) are read across, where they are.
+        // The margins are where most lines start and end (the median); a column's indented or short lines lie within.
+        var blockLeft = GlyphLines.Median(rows.Where((r, i) => beside[i] && ColumnOf(r[0]) == 0).Select(r => r[0].Left)) - size;
+        var blockRight = GlyphLines.Median(rows.Where((r, i) => beside[i] && ColumnOf(r[^1]) == gutters.Count).Select(r => r.Max(g => g.Right))) + size;
+        for (var i = 0; i < rows.Count; i++)
+            beside[i] = beside[i] && rows[i][0].Left >= blockLeft && rows[i].Max(g => g.Right) <= blockRight;
         if (beside.Count(b => b) < options.ColumnHeight * rows.Count) return across;
         var counts = new int[gutters.Count + 1];
         var lefts = Enumerable.Repeat(double.MaxValue, counts.Length).ToArray();
@@ -65,8 +72,10 @@ internal static class ColumnLayout
     }
 
     /// <summary>
-    /// The x-ranges inside the text, at least a gutter wide, that no more rows touch than may cross a gutter. A row's
-    /// glyphs closer than a gutter's width count as one stretch, so a gap between words is no gutter.
+    /// The gutters: x-ranges inside the text that no more rows touch than may cross a gutter, each narrowed to its core
+    /// (the span the fewest rows touch, so that a column's line reaching a little past its margin does not count as
+    /// crossing), at least a gutter wide. A row's glyphs closer than a gutter's width count as one stretch, so a gap
+    /// between words is no gutter.
     /// </summary>
     private static List<(double Start, double End)> Gutters(List<List<Glyph>> rows, double size, PdfLayoutOptions options)
     {
@@ -76,22 +85,29 @@ internal static class ColumnLayout
         var right = stretches.Max(s => s[^1].End);
         var cuts = stretches.SelectMany(s => s).SelectMany(s => new[] { s.Start, s.End }).Distinct().Order().ToList();
         var allowed = (1 - options.ColumnHeight) * rows.Count;
-        var gutters = new List<(double Start, double End)>();
-        (double Start, double End)? open = null;
+        var segments = new List<(double Start, double End, int Touching)>();
         for (var i = 0; i + 1 < cuts.Count; i++)
         {
             var middle = (cuts[i] + cuts[i + 1]) / 2;
-            var touching = stretches.Count(s => s.Any(t => t.Start < middle && t.End > middle));
-            if (touching <= allowed)
-                open = open is { } o ? (o.Start, cuts[i + 1]) : (cuts[i], cuts[i + 1]);
-            else if (open is { } o)
-            {
-                gutters.Add(o);
-                open = null;
-            }
+            segments.Add((cuts[i], cuts[i + 1], stretches.Count(s => s.Any(t => t.Start < middle && t.End > middle))));
         }
-        if (open is { } last) gutters.Add(last);
-        return [.. gutters.Where(g => g.Start > left && g.End < right && g.End - g.Start >= width)];
+        var gutters = new List<(double Start, double End)>();
+        for (var i = 0; i < segments.Count;)
+        {
+            if (segments[i].Touching > allowed)
+            {
+                i++;
+                continue;
+            }
+            var end = i;
+            while (end + 1 < segments.Count && segments[end + 1].Touching <= allowed) end++;
+            var run = segments[i..(end + 1)];
+            var fewest = run.Min(s => s.Touching);
+            var core = (Start: run.First(s => s.Touching == fewest).Start, End: run.Last(s => s.Touching == fewest).End);
+            if (run[0].Start > left && run[^1].End < right && core.End - core.Start >= width) gutters.Add(core);
+            i = end + 1;
+        }
+        return gutters;
     }
 
     /// <summary>A row's glyphs as stretches of text: glyphs less than <paramref name="width"/> apart joined.</summary>
