@@ -72,7 +72,7 @@ internal static class ColumnLayout
     }
 
     /// <summary>
-    /// The gutters: x-ranges inside the text that no more rows touch than may cross a gutter, each narrowed to its core
+    /// The gutters: x-ranges inside the text, with text on both sides, that no more rows touch than may cross a gutter, each narrowed to its core
     /// (the span the fewest rows touch, so that a column's line reaching a little past its margin does not count as
     /// crossing), at least a gutter wide. A row's glyphs closer than a gutter's width count as one stretch, so a gap
     /// between words is no gutter.
@@ -104,7 +104,9 @@ internal static class ColumnLayout
             var run = segments[i..(end + 1)];
             var fewest = run.Min(s => s.Touching);
             var core = (Start: run.First(s => s.Touching == fewest).Start, End: run.Last(s => s.Touching == fewest).End);
-            if (run[0].Start > left && run[^1].End < right && core.End - core.Start >= width) gutters.Add(core);
+            // Text on both sides: enough rows reach past it each way (not a page number in the corner beside the text).
+            var sides = Math.Min(stretches.Count(s => s[0].Start < core.Start), stretches.Count(s => s[^1].End > core.End));
+            if (run[0].Start > left && run[^1].End < right && core.End - core.Start >= width && sides >= options.ColumnLines * rows.Count) gutters.Add(core);
             i = end + 1;
         }
         return gutters;
