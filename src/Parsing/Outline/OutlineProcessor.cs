@@ -45,6 +45,7 @@ internal sealed class OutlineProcessor
     [
         new SplitPartsPass(),
         new UnlabelledRectificationPass(),
+        new CombinedPartPass(),
         new StatusRectificationPass(),
         new SectionBodyPass(),
         new NumberingPass(),

@@ -51,6 +51,7 @@ internal sealed class CompiledRules
     public required Regex ProblemsPart { get; init; }
     public required Regex RectificationsPart { get; init; }
     public required Regex RectificationsIntro { get; init; }
+    public required Regex ProblemsWithRectificationsPart { get; init; }
     public required string[] ProblemCues { get; init; }
     public required string[] ClosingStarts { get; init; }
     public required string[] ClosingContains { get; init; }
@@ -113,6 +114,7 @@ internal sealed class CompiledRules
             ProblemsPart = Pattern(rules.Parts.Problems, "parts.problems"),
             RectificationsPart = Pattern(rules.Parts.Rectifications, "parts.rectifications"),
             RectificationsIntro = Pattern(rules.Parts.RectificationsIntro, "parts.rectificationsIntro"),
+            ProblemsWithRectificationsPart = Pattern(rules.Parts.ProblemsWithRectifications, "parts.problemsWithRectifications"),
             ClosingStarts = Words(rules.Closing.Starts),
             ClosingContains = Words(rules.Closing.Contains),
             Metadata = new CompiledMetadata

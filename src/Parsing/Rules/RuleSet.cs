@@ -210,10 +210,13 @@ public sealed record StatusRules(
 /// <param name="Problems">Pattern of the heading text of the part that states the problems.</param>
 /// <param name="Rectifications">Pattern of the heading text of the part that reports their rectification.</param>
 /// <param name="RectificationsIntro">Pattern of a sentence announcing a list of rectifications after a list of problems (<c>现将整改情况报告如下：</c>).</param>
+/// <param name="ProblemsWithRectifications">Pattern of the heading text of a part that states a problem and reports its
+/// rectification together (<c>审计发现的主要问题及整改情况</c>, <c>…问题及处理意见</c>).</param>
 public sealed record PartRules(
     string Problems = "",
     string Rectifications = "",
-    string RectificationsIntro = "");
+    string RectificationsIntro = "",
+    string ProblemsWithRectifications = "");
 
 /// <summary>Cues that a trailing paragraph is the closing text, not part of the last rectification.</summary>
 /// <param name="Starts">Openings of a closing paragraph (<c>下一步</c>, <c>当前，</c>).</param>

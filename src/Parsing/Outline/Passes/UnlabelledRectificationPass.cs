@@ -96,7 +96,7 @@ internal sealed class UnlabelledRectificationPass : IOutlinePass
         return true;
     }
 
-    private static void AddItem(OutlineProcessor processor, OutlineSection section, List<Paragraph> problem, List<Paragraph> rectification)
+    internal static void AddItem(OutlineProcessor processor, OutlineSection section, List<Paragraph> problem, List<Paragraph> rectification)
     {
         section.Pending.Clear();
         var item = new OutlineItem { Section = section, OwnsSection = true };
@@ -132,7 +132,7 @@ internal sealed class UnlabelledRectificationPass : IOutlinePass
     }
 
     /// <summary>The text opens with a measure ordinal (<c>一是</c>, <c>1.</c>) or as a rectification does (<c>该问题已完成整改</c>, <c>我局…</c>).</summary>
-    private static bool OpensRectification(OutlineProcessor processor, string text)
+    internal static bool OpensRectification(OutlineProcessor processor, string text)
     {
         if (BoundedMatches.AtStart(processor.Rules.MeasureOrdinal, text)) return true;
         foreach (var opener in processor.Rules.RectificationOpeners)
