@@ -22,6 +22,8 @@ And the PDFs as they come in particular cases, in samples/formats:
                                  print/close/share links, previous/next, related articles, footer (主办单位, ICP备, 网站标识码)
   seed-002-short-libreoffice.pdf LibreOffice's PDF of seed 002 without a page footer: the issuer heads page 1 and the
                                  signature ends the last page, where running headers and footers stand
+  seed-002-two-columns-chromium.pdf  Chromium's print of seed 002 with title and issuer across the page and the rest in
+                                 two columns (CSS column-count: 2), as a bulletin lays it out
   ledger-long.html               a ledger (整改台账) long enough to run over pages, and
   ledger-long-libreoffice.pdf    LibreOffice's PDF of it, after Word's "repeat as header row" was set on its header row
 """
@@ -176,6 +178,21 @@ def repeat_header_rows(src, dst, count):
     d.save(dst)
 
 
+def two_column_page(lines):
+    """The plain page with the title and issuer across the page and the body (signature too) in two columns."""
+    import html
+    head = [l for l in lines[:2] if not l.startswith('根据')]
+    body = []
+    for i, l in enumerate(lines[len(head):], len(head)):
+        cls = ' class="sign"' if i >= len(lines) - 2 and formats.is_signature(l) else ''
+        body.append(f'<p{cls}>{html.escape(l)}</p>')
+    title = next(l for l in lines if '关于' in l)
+    heads = '\n'.join(f'<h1>{html.escape(l)}</h1>' if '关于' in l else f'<h2>{html.escape(l)}</h2>' for l in head)
+    css = formats.PLAIN_CSS + '.columns{column-count:2;column-gap:1.5em;font-size:12pt}'
+    return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}</title><style>{css}</style></head>\n<body>\n'
+            f'{heads}\n<div class="columns">\n' + '\n'.join(body) + '\n</div>\n</body></html>\n')
+
+
 def cases():
     """The samples of particular cases (see the module's summary)."""
     formats_dir = os.path.dirname(OUT)
@@ -190,6 +207,9 @@ def cases():
     formats.soffice(plain, 'docx:MS Word 2007 XML', work)
     formats.soffice(os.path.join(work, 'seed-002-short.docx'), 'pdf', os.path.join(work, 'pdf'))
     shutil.copy(os.path.join(work, 'pdf', 'seed-002-short.pdf'), os.path.join(formats_dir, 'seed-002-short-libreoffice.pdf'))
+    columns = os.path.join(work, 'seed-002-two-columns.html')
+    open(columns, 'w', encoding='utf-8').write(two_column_page(seed))
+    chromium(columns, os.path.join(formats_dir, 'seed-002-two-columns-chromium.pdf'))
     ledger = os.path.join(formats_dir, 'ledger-long.html')
     open(ledger, 'w', encoding='utf-8').write(ledger_html())
     formats.soffice(ledger, 'docx:MS Word 2007 XML', work)

@@ -18,12 +18,12 @@ public sealed class CrossFormatTests
 
     /// <summary>
     /// Variants made of one seed only: the body in a text box or one table cell, markers in a column of a table; the
-    /// autonumbered .doc and the .wps. seed-000's autonumbered .doc is not among them: LibreOffice's .doc export
+    /// autonumbered .doc and the .wps; Chromium's print with the body in two columns (read column by column, nothing interleaved). seed-000's autonumbered .doc is not among them: LibreOffice's .doc export
     /// restarts its split lists (see <c>DocReaderSpec.LibreOffice_list_restarts_read_as_LibreOffice_shows_them</c>).
     /// </summary>
     private static readonly (string Seed, string Variant)[] Layouts =
         [("seed-002", "textbox-libreoffice.docx"), ("seed-002", "one-cell-libreoffice.docx"), ("seed-000", "marker-column-libreoffice.docx"),
-         ("seed-002", "autonumber-word97.doc"), ("seed-002", "renamed.wps")];
+         ("seed-002", "autonumber-word97.doc"), ("seed-002", "renamed.wps"), ("seed-002", "two-columns-chromium.pdf")];
 
     public static IEnumerable<TestCaseData> Formats()
     {

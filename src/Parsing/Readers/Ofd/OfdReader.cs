@@ -93,7 +93,7 @@ public sealed class OfdReader : INoticeReader
                     && package.Load(templatePath)?.Root is { } templateRoot)
                     glyphs.AddRange(OfdText.Glyphs(templateRoot, height, limits.MaxDepth, MaxGlyphs));
             glyphs.AddRange(OfdText.Glyphs(page.Root, height, limits.MaxDepth, MaxGlyphs));
-            lines.Add(GlyphLines.Build(number, glyphs, _layout));
+            lines.Add(GlyphLines.Page(number, glyphs, _layout));
         }
         if (lines.All(p => p.Count == 0)) throw new NoticeFormatException(NoticeErrorKind.Empty, "the OFD holds no text");
 

@@ -13,7 +13,16 @@ internal readonly record struct Glyph(string Value, double Left, double Right, d
 /// </summary>
 internal static class GlyphLines
 {
-    public static List<PdfLine> Build(int pageNumber, IEnumerable<Glyph> glyphs, PdfLayoutOptions options)
+    /// <summary>The glyphs as lines, top to bottom, each read left to right (a table cell's text, or a page read across).</summary>
+    public static List<PdfLine> Build(int pageNumber, IEnumerable<Glyph> glyphs, PdfLayoutOptions options) =>
+        Build(pageNumber, [.. Rows(glyphs, options).Select(r => (r, 0))], options);
+
+    /// <summary>A page's glyphs as lines in reading order: top to bottom, and column by column where the page is laid out in columns (<see cref="ColumnLayout"/>).</summary>
+    public static List<PdfLine> Page(int pageNumber, IEnumerable<Glyph> glyphs, PdfLayoutOptions options) =>
+        Build(pageNumber, ColumnLayout.ReadingOrder(Rows(glyphs, options), options), options);
+
+    /// <summary>The glyphs grouped by baseline, top to bottom, each row sorted left to right.</summary>
+    internal static List<List<Glyph>> Rows(IEnumerable<Glyph> glyphs, PdfLayoutOptions options)
     {
         var sorted = glyphs.OrderByDescending(g => Math.Round(g.Baseline, 1)).ThenBy(g => g.Left).ToList();
         var groups = new List<List<Glyph>>();
@@ -25,10 +34,16 @@ internal static class GlyphLines
             else
                 groups.Add([glyph]);
         }
-        var lines = new List<PdfLine>(groups.Count);
-        foreach (var group in groups)
+        foreach (var group in groups) group.Sort((a, b) => a.Left.CompareTo(b.Left));
+        return groups;
+    }
+
+    /// <summary>Rows of glyphs, in the order given, as numbered lines, each with its column (0 for the page's whole width).</summary>
+    private static List<PdfLine> Build(int pageNumber, List<(List<Glyph> Row, int Column)> rows, PdfLayoutOptions options)
+    {
+        var lines = new List<PdfLine>(rows.Count);
+        foreach (var (group, column) in rows)
         {
-            group.Sort((a, b) => a.Left.CompareTo(b.Left));
             var text = new StringBuilder();
             var size = Median(group.Select(g => g.Size));
             for (var i = 0; i < group.Count; i++)
@@ -51,7 +66,7 @@ internal static class GlyphLines
             run = Math.Max(run, 1);
             while (run < group.Count && group[run].Value.All(LineBreaking.IsNoBreakBefore)) run++;
             var firstWord = group[run - 1].Right - left;
-            lines.Add(new PdfLine(pageNumber, lines.Count + 1, text.ToString(), left, right, group[0].Baseline, size, firstWord));
+            lines.Add(new PdfLine(pageNumber, lines.Count + 1, text.ToString(), left, right, group[0].Baseline, size, firstWord) { Column = column });
         }
         return lines;
     }

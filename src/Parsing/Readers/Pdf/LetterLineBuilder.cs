@@ -15,7 +15,7 @@ public sealed class LetterLineBuilder(PdfLayoutOptions? options = null) : IPdfLi
     public IReadOnlyList<PdfLine> Lines(Page page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return GlyphLines.Build(page.Number, Glyphs(page), _options);
+        return GlyphLines.Page(page.Number, Glyphs(page), _options);
     }
 
     /// <summary>The page's visible horizontal letters as glyphs.</summary>

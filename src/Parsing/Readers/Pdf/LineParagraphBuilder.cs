@@ -25,13 +25,11 @@ public sealed class LineParagraphBuilder(PdfLayoutOptions? options = null) : IPd
         var all = pages.SelectMany(p => p).ToList();
         if (all.Count == 0) return [];
         var size = LetterLineBuilder.Median(all.Select(l => l.Size));
-        // Margins of the text block: the left edge all but a few lines reach (indents and centred lines are further in),
-        // the right edge full lines reach (a line whose punctuation hangs past the margin is among those ignored).
-        var lefts = all.Select(l => l.Left).Order().ToList();
-        var left = lefts[lefts.Count * _options.LeftMarginPercentile / 100];
-        var rights = all.Select(l => l.Right).Order().ToList();
-        var right = rights[rights.Count - 1 - rights.Count * _options.RightMarginPercentile / 100];
-        var spacing = Spacing(pages, left, right, size);
+        // Margins of the text block, of each column apart on pages laid out in columns: the left edge all but a few lines
+        // reach (indents and centred lines are further in), the right edge full lines reach (a line whose punctuation hangs
+        // past the margin is among those ignored).
+        var margins = all.GroupBy(l => l.Column).ToDictionary(g => g.Key, g => Margins(g.ToList()));
+        var spacing = Spacing(pages, margins, size);
 
         var paragraphs = new List<List<PdfLine>>();
         PdfLine? previous = null;
@@ -39,9 +37,9 @@ public sealed class LineParagraphBuilder(PdfLayoutOptions? options = null) : IPd
         {
             var starts = previous is null
                 || cues.OpensParagraph(line.Text)
-                || line.Left - left > _options.Indent * size
+                || line.Left - margins[line.Column].Left > _options.Indent * size
                 || Math.Abs(line.Size - previous.Size) > _options.SizeChange * size
-                || (EndsShort(previous, right, line, size) && MayBreak(previous, line))
+                || (EndsShort(previous, margins[previous.Column].Right, line, size) && MayBreak(previous, line))
                 || (previous.Page == line.Page && previous.Baseline - line.Baseline > _options.ParagraphGap * spacing + _options.ParagraphGapSize * size);
             if (starts) paragraphs.Add([line]);
             else paragraphs[^1].Add(line);
@@ -55,7 +53,7 @@ public sealed class LineParagraphBuilder(PdfLayoutOptions? options = null) : IPd
     /// the right margin and so runs on), rounded — not the most common gap of all, which is the paragraph gap when most
     /// paragraphs are one line long. Without full lines, the most common gap.
     /// </summary>
-    private double Spacing(IReadOnlyList<IReadOnlyList<PdfLine>> pages, double left, double right, double size)
+    private double Spacing(IReadOnlyList<IReadOnlyList<PdfLine>> pages, Dictionary<int, (double Left, double Right)> margins, double size)
     {
         var runOn = new List<double>();
         var any = new List<double>();
@@ -65,10 +63,18 @@ public sealed class LineParagraphBuilder(PdfLayoutOptions? options = null) : IPd
                 var gap = page[i - 1].Baseline - page[i].Baseline;
                 if (gap <= 0) continue;
                 any.Add(gap);
-                if (right - page[i - 1].Right <= size && page[i].Left - left <= _options.Indent * size) runOn.Add(gap);
+                if (margins[page[i - 1].Column].Right - page[i - 1].Right <= size && page[i].Left - margins[page[i].Column].Left <= _options.Indent * size) runOn.Add(gap);
             }
         var gaps = runOn.Count > 0 ? runOn : any;
         return gaps.Count > 0 ? gaps.GroupBy(g => Math.Round(g)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key : size * 1.5;
+    }
+
+    /// <summary>The left and right margins of these lines (see <see cref="PdfLayoutOptions.LeftMarginPercentile"/> and <see cref="PdfLayoutOptions.RightMarginPercentile"/>).</summary>
+    private (double Left, double Right) Margins(List<PdfLine> lines)
+    {
+        var lefts = lines.Select(l => l.Left).Order().ToList();
+        var rights = lines.Select(l => l.Right).Order().ToList();
+        return (lefts[lefts.Count * _options.LeftMarginPercentile / 100], rights[rights.Count - 1 - rights.Count * _options.RightMarginPercentile / 100]);
     }
 
     /// <summary>The line ends short of the margin by more than <see cref="PdfLayoutOptions.ShortLine"/> letters and more than the next line's first word needs.</summary>

@@ -17,9 +17,13 @@ public sealed record PdfLine(int Page, int PageLine, string Text, double Left, d
 {
     /// <summary>Offsets in <see cref="Text"/> of characters read with low confidence (OCR); null when there are none.</summary>
     public IReadOnlyList<int>? Uncertain { get; init; }
+
+    /// <summary>The column of a page laid out in columns the line stands in, 1 for the leftmost; 0 for a line across the
+    /// page's whole width (every line of a page in one column). Margins are measured per column.</summary>
+    public int Column { get; init; }
 }
 
-/// <summary>Step 1 of PDF layout: the lines of a page, top to bottom, from its letters.</summary>
+/// <summary>Step 1 of PDF layout: the lines of a page in reading order (top to bottom, column by column), from its letters.</summary>
 public interface IPdfLineBuilder
 {
     /// <summary>The page's lines in reading order.</summary>
@@ -102,4 +106,25 @@ public sealed record PdfLayoutOptions
 
     /// <summary>See <see cref="ParagraphGap"/> (× size).</summary>
     public double ParagraphGapSize { get; init; } = 0.1;
+
+    /// <summary>Whether a page laid out in columns is read column by column (false: every page line by line across).</summary>
+    public bool Columns { get; init; } = true;
+
+    /// <summary>A gutter between columns is at least this wide (× size).</summary>
+    public double ColumnGutter { get; init; } = 0.8;
+
+    /// <summary>At least this share of a page's lines lie beside a gutter, not across it.</summary>
+    public double ColumnHeight { get; init; } = 0.6;
+
+    /// <summary>Each column holds at least this share of a page's lines.</summary>
+    public double ColumnLines { get; init; } = 0.25;
+
+    /// <summary>The narrowest column is at least this share of the widest (columns of a layout are alike; a table's are not).</summary>
+    public double ColumnBalance { get; init; } = 0.8;
+
+    /// <summary>Lines beside a gutter are read column by column in runs of at least this many (fewer, a header or footer, are read across).</summary>
+    public int ColumnRunLines { get; init; } = 3;
+
+    /// <summary>A vertical gap wider than this (× size) between lines beside a gutter ends their run.</summary>
+    public double ColumnRunGap { get; init; } = 3;
 }
