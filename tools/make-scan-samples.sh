@@ -7,8 +7,9 @@
 # Only the outputs are committed; this script records how they were made. Each sample then gets its
 # NAME.expected.json from the CLI (extractor parse … --ocr auto), checked by reading against the seed's TXT.
 #
-#   seed-NNN-scan-150.pdf     LibreOffice's PDF printed to 150-dpi greyscale JPEG pages, wrapped by img2pdf: each
-#                             page is one embedded JPEG, which the reader hands to Tesseract as it is
+#   seed-NNN-scan-150.pdf     LibreOffice's PDF printed to 150-dpi greyscale JPEG pages (quality 50; seed 000's 34 pages
+#                             at quality 33 with optimised tables, to stay under the 4 MiB a sample may take), wrapped
+#                             by img2pdf: each page is one embedded JPEG, which the reader hands to Tesseract as it is
 #   seed-NNN-scan-300.pdf     the same at 300 dpi, black and white (CCITT G4, as office scanners write): rendered
 #                             back to an image with pdftoppm before OCR
 #   seed-002-scan-skewed.pdf  200 dpi greyscale, every page turned by 0.6°–1.2° and speckled with noise
@@ -23,10 +24,10 @@ out=samples/formats
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# greyscale JPEG pages at DPI, wrapped one image a page
-jpeg_scan() { # PDF DPI OUT
+# greyscale JPEG pages at DPI with pdftoppm's JPEG OPTIONS, wrapped one image a page
+jpeg_scan() { # PDF DPI OUT OPTIONS
   local dir="$tmp/jpeg-$2-$(basename "$1" .pdf)"; mkdir -p "$dir"
-  pdftoppm -r "$2" -gray -jpeg -jpegopt quality=50 "$1" "$dir/p"
+  pdftoppm -r "$2" -gray -jpeg -jpegopt "$4" "$1" "$dir/p"
   img2pdf --producer="" --creationdate="2023-01-01" --moddate="2023-01-01" -o "$3" "$dir"/p-*.jpg
 }
 
@@ -41,7 +42,8 @@ bilevel_pages() { # PDF DPI DIR
 
 for seed in seed-000 seed-002; do
   text="$out/$seed-libreoffice-print.pdf"
-  jpeg_scan "$text" 150 "$out/$seed-scan-150.pdf"
+  jpeg=quality=50; [ "$seed" = seed-000 ] && jpeg=quality=33,optimize=y
+  jpeg_scan "$text" 150 "$out/$seed-scan-150.pdf" "$jpeg"
   bilevel_pages "$text" 300 "$tmp/g4-$seed"
   img2pdf --producer="" --creationdate="2023-01-01" --moddate="2023-01-01" -o "$out/$seed-scan-300.pdf" "$tmp/g4-$seed"/p-*.tif
 done
