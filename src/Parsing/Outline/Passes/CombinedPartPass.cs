@@ -24,7 +24,9 @@ internal sealed class CombinedPartPass : IOutlinePass
             var pending = section.Pending;
             for (var k = 1; k < pending.Count; k++)
             {
-                if (RectificationClause(processor, pending[k].MatchText) is not { } at) continue;
+                var text = pending[k].MatchText;
+                var at = UnlabelledRectificationPass.RectificationClause(processor, text, 0, Math.Min(text.Length, BoundedMatches.MaxLine));
+                if (at < 0) continue;
                 List<Paragraph> problem = [.. pending.Take(k)];
                 if (at > 0) problem.Add(pending[k].Slice(0, at));
                 List<Paragraph> rectification = [pending[k].Slice(at, pending[k].Text.Length), .. pending.Skip(k + 1)];
@@ -32,19 +34,5 @@ internal sealed class CombinedPartPass : IOutlinePass
                 break;
             }
         }
-    }
-
-    /// <summary>Where the first clause of <paramref name="text"/> that opens as a rectification does starts, or null.</summary>
-    private static int? RectificationClause(OutlineProcessor processor, string text)
-    {
-        var reach = Math.Min(text.Length, BoundedMatches.MaxLine);
-        for (var i = 0; i < reach; i++)
-        {
-            if (i > 0 && !Sentences.IsClauseBreak(text[i - 1])) continue;
-            while (i < reach && text[i] == ' ') i++;
-            var rest = text.Substring(i, Math.Min(text.Length - i, BoundedMatches.Overlap));
-            if (rest.Length > 0 && UnlabelledRectificationPass.OpensRectification(processor, rest)) return i;
-        }
-        return null;
     }
 }

@@ -122,13 +122,22 @@ internal sealed class UnlabelledRectificationPass : IOutlinePass
         var reach = Math.Min(text.Length, MaxProblemLength);
         for (var end = first; end < reach; end += Sentences.FirstEnd(text[end..reach]))
             if (processor.Rules.ProblemPhrases.Any(p => BoundedMatches.IsLine(p, Sentences.TrimEnd(text[..end])))) return end;
-        for (var i = 1; i < reach - 1; i++)
+        return RectificationClause(processor, text, 2, reach) is var clause and >= 0 ? clause : first;
+    }
+
+    /// <summary>
+    /// Where the first clause of <paramref name="text"/> starting in [<paramref name="from"/>, <paramref name="reach"/>)
+    /// — at the start or after a clause break — opens as a rectification does; -1 when none does.
+    /// </summary>
+    internal static int RectificationClause(OutlineProcessor processor, string text, int from, int reach)
+    {
+        for (var at = from; at < reach; at++)
         {
-            if (!Sentences.IsClauseBreak(text[i])) continue;
-            var rest = text.AsSpan(i + 1, Math.Min(text.Length - i - 1, BoundedMatches.Overlap)).TrimStart(' ').ToString();
-            if (rest.Length > 0 && OpensRectification(processor, rest)) return i + 1;
+            if (at > 0 && !Sentences.IsClauseBreak(text[at - 1])) continue;
+            var rest = text.AsSpan(at, Math.Min(text.Length - at, BoundedMatches.Overlap)).TrimStart(' ').ToString();
+            if (rest.Length > 0 && OpensRectification(processor, rest)) return at;
         }
-        return first;
+        return -1;
     }
 
     /// <summary>The text opens with a measure ordinal (<c>一是</c>, <c>1.</c>) or as a rectification does (<c>该问题已完成整改</c>, <c>我局…</c>).</summary>

@@ -22,21 +22,29 @@ internal static class TextTables
     /// <summary>A line: where it is and its line number.</summary>
     public readonly record struct Line(int Start, int End, int Number);
 
+    /// <summary>Most lines a header (or the caption rows above it) is written over: the search for it stays short.</summary>
+    private const int MaxHeaderLines = 64;
+
     /// <summary>Turns the lines into blocks and tables.</summary>
     public static (List<TextBlock> Blocks, List<ExtractedTable> Tables) Read(string text, IReadOnlyList<Line> lines)
     {
         var blocks = new List<TextBlock>();
         var tables = new List<ExtractedTable>();
+        // A run of lines with bars that did not divide into rows from its header is not tried again from inside
+        // (which would make the reading quadratic in the run's length).
+        var tried = 0;
         for (var i = 0; i < lines.Count;)
         {
-            var rows = RowRun(text, lines, i);
+            Checkpoint.Tick();
+            var wrapped = i < tried ? null : WrappedRun(text, lines, i, out tried);
+            var rows = wrapped is { IsWrapped: true } ? 0 : RowRun(text, lines, i);
             if (rows >= 2)
             {
                 tables.Add(RowTable(text, lines.Skip(i).Take(rows), blocks, tables.Count));
                 i += rows;
                 continue;
             }
-            if (WrappedRun(text, lines, i) is { } wrapped)
+            if (wrapped is not null)
             {
                 tables.Add(WrappedTable(text, lines, i, wrapped, blocks, tables.Count));
                 i += wrapped.Lines;
@@ -48,49 +56,64 @@ internal static class TextTables
         return (blocks, tables);
     }
 
-    /// <summary>How many lines from <paramref name="from"/> are rows with two or more bars; 0 when their rows are wrapped over lines.</summary>
+    /// <summary>How many lines from <paramref name="from"/> are rows with two or more bars.</summary>
     private static int RowRun(string text, IReadOnlyList<Line> lines, int from)
     {
         var n = 0;
         while (from + n < lines.Count && Bars(text, lines[from + n]) >= 2) n++;
-        return n >= 2 && WrappedRun(text, lines, from) is { IsWrapped: true } ? 0 : n;
+        return n;
     }
 
     /// <summary>A table whose rows go on over lines: its caption rows, the header's lines and width, and all its lines.</summary>
     private sealed record Wrapped(int Captions, int HeaderLines, int Width, int Lines, bool IsWrapped);
 
+    /// <summary>Whether line <paramref name="k"/> can be part of a table written with bars: two bars, or one that ends it.</summary>
+    private static bool InRun(string text, IReadOnlyList<Line> lines, int k) =>
+        k < lines.Count && Bars(text, lines[k]) is var bars && bars >= 1 && (bars >= 2 || EndsWithBar(text, lines[k]));
+
     /// <summary>
-    /// The table of lines ending with bars from <paramref name="from"/> read in rows as wide as its header, or null: the
-    /// rows must end where lines end, and hold exactly the header's number of cells.
+    /// The table of lines with bars from <paramref name="from"/> read in rows as wide as its header, or null: the lines
+    /// after the header must divide into rows of exactly the header's number of cells (a cell-per-line table's last cell
+    /// may stand without its bar on the next line); a run that does not is no such table, and <paramref name="scanned"/>
+    /// says how far its rows were read (else it is <paramref name="from"/>).
     /// </summary>
-    private static Wrapped? WrappedRun(string text, IReadOnlyList<Line> lines, int from)
+    private static Wrapped? WrappedRun(string text, IReadOnlyList<Line> lines, int from, out int scanned)
     {
-        var n = 0;
-        while (from + n < lines.Count && Bars(text, lines[from + n]) is var bars && bars >= 1 && (bars >= 2 || EndsWithBar(text, lines[from + n]))) n++;
+        scanned = from;
         var captions = 0;
-        while (captions < n && Bars(text, lines[from + captions]) >= 2 && Cells(text, lines[from + captions]).Count(c => c.End > c.Start) == 1) captions++;
-        var header = captions;
+        while (captions < MaxHeaderLines && InRun(text, lines, from + captions) && Bars(text, lines[from + captions]) >= 2
+               && Cells(text, lines[from + captions]).Count(c => c.End > c.Start) == 1) captions++;
+        var header = from + captions;
         int width = 0, headerLines = 0;
-        for (; header < n && !IsNumber(CellText(text, lines[from + header])); header++)
+        for (; header - from - captions < MaxHeaderLines && InRun(text, lines, header) && !IsNumber(CellText(text, lines[header])); header++)
         {
-            if (IsRuleLine(text, lines[from + header])) continue; // |---|---|
-            width += Cells(text, lines[from + header]).Count();
+            if (IsRuleLine(text, lines[header])) continue; // |---|---|
+            width += Cells(text, lines[header]).Count();
             headerLines++;
         }
-        if (width < 2 || header == n) return null;
-        int end = header, count = 0;
-        var wrapped = false;
-        foreach (var row in Rows(text, lines, from + header, n - header, width))
+        if (width < 2 || !InRun(text, lines, header)) return null;
+        var end = header;
+        var wrapped = headerLines > 1;
+        foreach (var row in Rows(text, lines, header, width, k => InRun(text, lines, k)))
         {
-            if (row.Cells.Count != width) { count = row.Cells.Count; break; }
-            wrapped |= row.Lines > 1;
-            end += row.Lines;
+            if (row.Cells.Count == width)
+            {
+                wrapped |= row.Lines > 1;
+                end += row.Lines;
+                continue;
+            }
+            // A table written a cell per line may give its last cell without a bar.
+            var bare = end + row.Lines;
+            if (row.Cells.Count != width - 1 || row.Cells.Count != row.Lines || bare >= lines.Count || Bars(text, lines[bare]) != 0)
+            {
+                scanned = bare;
+                return null;
+            }
+            end = bare + 1;
+            break;
         }
-        // A table written a cell per line may give its last cell without a bar.
-        if (count == width - 1 && from + n < lines.Count && Bars(text, lines[from + n]) == 0
-            && Enumerable.Range(end, n - end).All(k => Cells(text, lines[from + k]).Count() == 1)) end = n + 1;
         if (end == header) return null;
-        return new Wrapped(captions, header - captions, width, end, wrapped || headerLines > 1);
+        return new Wrapped(captions, header - from - captions, width, end - from, wrapped);
     }
 
     private static ExtractedTable RowTable(string text, IEnumerable<Line> rows, List<TextBlock> blocks, int table)
@@ -110,17 +133,18 @@ internal static class TextTables
     private sealed record Row(List<List<(int Start, int End, int Line)>> Cells, int Lines);
 
     /// <summary>
-    /// The rows of <paramref name="count"/> lines from <paramref name="from"/>, each as wide as the header: a row goes on
+    /// The rows of the lines from <paramref name="from"/> while <paramref name="more"/> holds, each as wide as the header: a row goes on
     /// over lines until it has that many cells, and a line that does not end with a bar before then leaves its last cell
     /// to go on at the start of the next. The last row is shorter when the lines run out, or wider when a line overshoots.
     /// </summary>
-    private static IEnumerable<Row> Rows(string text, IReadOnlyList<Line> lines, int from, int count, int width)
+    private static IEnumerable<Row> Rows(string text, IReadOnlyList<Line> lines, int from, int width, Func<int, bool> more)
     {
         var cells = new List<List<(int Start, int End, int Line)>>();
         var taken = 0;
         var open = false;
-        for (var k = from; k < from + count; k++)
+        for (var k = from; more(k); k++)
         {
+            Checkpoint.Tick();
             var line = lines[k];
             if (IsRuleLine(text, line)) { taken++; continue; }
             var first = true;
@@ -151,8 +175,9 @@ internal static class TextTables
             foreach (var (start, end) in Cells(text, lines[from + k]).Where(c => c.End > c.Start)) grid.Add(Cell(text, start, end, lines[from + k].Number, blocks, index), 1, 1);
         }
         // The header's lines make one row, as each body row does.
-        foreach (var row in Rows(text, lines, from + table.Captions, table.HeaderLines, table.Width).Concat(
-                     Rows(text, lines, from + table.Captions + table.HeaderLines, table.Lines - table.Captions - table.HeaderLines, table.Width)))
+        var body = from + table.Captions + table.HeaderLines;
+        foreach (var row in Rows(text, lines, from + table.Captions, table.Width, k => k < body)
+                     .Concat(Rows(text, lines, body, table.Width, k => k < from + table.Lines)))
         {
             grid.NewRow();
             foreach (var parts in row.Cells)
