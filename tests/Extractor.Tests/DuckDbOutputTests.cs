@@ -131,7 +131,7 @@ public sealed partial class DuckDbOutputTests
         using (var sink = new DuckDbSink(Database, force: false, append: true, headers: "en"))
         {
             sink.Write(new FileOutcome(file, notice, null) { ContentHash = "feed" });
-            sink.Write(new FileOutcome(file with { DisplayPath = "gone.txt" }, null, "a reason"));
+            sink.Write(new FileOutcome(new InputFile(file.FullPath, "gone.txt", file.RelativePath), null, "a reason"));
             // The batch fails here: the sink is disposed without Complete.
         }
         using var db = new Db(Database);

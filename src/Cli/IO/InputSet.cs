@@ -3,17 +3,54 @@ using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace Extractor.Cli.IO;
 
-/// <summary>One file to parse: where it is, and its path relative to the argument it was found under.</summary>
+/// <summary>A folder named on the command line: its absolute path and the argument as the user wrote it.</summary>
 /// <param name="FullPath">The absolute path.</param>
-/// <param name="DisplayPath">The path as the user would write it (the argument, or the argument joined with the relative path), '/'-separated.</param>
-/// <param name="RelativePath">The path under the folder argument (the file name for a file argument), '/'-separated.</param>
-internal sealed record InputFile(string FullPath, string DisplayPath, string RelativePath)
+/// <param name="DisplayPath">The argument, without a trailing separator, '/'-separated.</param>
+internal sealed record InputFolder(string FullPath, string DisplayPath);
+
+/// <summary>
+/// One file to parse: where it is, and its path relative to the argument it was found under. A file found in a folder
+/// keeps only its path under the folder and shares the folder's names with its siblings; its absolute and display
+/// paths are made when asked for. A batch of 50,000 files holds 50,000 of these for its whole run, so each is small.
+/// </summary>
+internal sealed class InputFile
 {
+    private readonly string? _fullPath;
+    private readonly string? _displayPath;
+    private readonly InputFolder? _folder;
+
+    /// <summary>A file named by its paths.</summary>
+    /// <param name="fullPath">The absolute path.</param>
+    /// <param name="displayPath">The path as the user would write it, '/'-separated.</param>
+    /// <param name="relativePath">The file name for a file argument, '/'-separated.</param>
+    public InputFile(string fullPath, string displayPath, string relativePath)
+    {
+        _fullPath = fullPath;
+        _displayPath = displayPath;
+        RelativePath = relativePath;
+    }
+
+    /// <summary>A file found under <paramref name="folder"/> at <paramref name="relativePath"/> ('/'-separated).</summary>
+    public InputFile(InputFolder folder, string relativePath)
+    {
+        _folder = folder;
+        RelativePath = relativePath;
+    }
+
     /// <summary>The argument that stands for standard input.</summary>
     public const string StandardInputName = "-";
 
     /// <summary>Standard input (<c>-</c>): read into memory, within the size limit, never opened by name.</summary>
     public static readonly InputFile StandardInput = new(StandardInputName, StandardInputName, "stdin") { IsStandardInput = true };
+
+    /// <summary>The absolute path.</summary>
+    public string FullPath => _fullPath ?? Path.Join(_folder!.FullPath, RelativePath.Replace('/', Path.DirectorySeparatorChar));
+
+    /// <summary>The path as the user would write it (the argument, or the argument joined with the relative path), '/'-separated.</summary>
+    public string DisplayPath => _displayPath ?? _folder!.DisplayPath + "/" + RelativePath;
+
+    /// <summary>The path under the folder argument (the file name for a file argument), '/'-separated.</summary>
+    public string RelativePath { get; }
 
     /// <summary>This is standard input.</summary>
     public bool IsStandardInput { get; init; }
@@ -23,6 +60,8 @@ internal sealed record InputFile(string FullPath, string DisplayPath, string Rel
 
     /// <summary>A named pipe or a device named on the command line (<c>&lt;(cat x.pdf)</c>, <c>/dev/stdin</c>): read as a stream, within the size limit.</summary>
     public bool IsStream { get; init; }
+
+    public override string ToString() => DisplayPath;
 }
 
 /// <summary>Which files of a folder to read.</summary>
@@ -101,32 +140,37 @@ internal static class InputSet
         var files = new List<InputFile>();
         missing = [];
         unreadable = [];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Two arguments may name the same file: it is read once. The set holds the files themselves (their absolute
+        // path made for the comparison), so a batch keeps no second copy of its paths.
+        var seen = new HashSet<InputFile>(SamePath.Instance);
         foreach (var arg in paths)
         {
             if (arg == InputFile.StandardInputName)
             {
-                if (seen.Add(arg)) files.Add(InputFile.StandardInput);
+                if (seen.Add(InputFile.StandardInput)) files.Add(InputFile.StandardInput);
             }
             else if (File.Exists(arg))
             {
                 var full = Path.GetFullPath(arg);
                 // Named on the command line, a pipe is meant to be read; found in a folder, it is refused (regular files only).
                 var stream = NoticeParser.KindOf(full) is FileEntryKind.NamedPipe or FileEntryKind.CharacterDevice;
-                if (seen.Add(full)) files.Add(new InputFile(full, arg.Replace('\\', '/'), Path.GetFileName(full)) { IsStream = stream });
+                var file = new InputFile(full, arg.Replace('\\', '/'), Path.GetFileName(full)) { IsStream = stream };
+                if (seen.Add(file)) files.Add(file);
             }
             else if (Directory.Exists(arg))
             {
                 var root = Path.GetFullPath(arg);
+                var folder = new InputFolder(root, Path.TrimEndingDirectorySeparator(arg).Replace('\\', '/'));
                 var badNames = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var full in Walk(root, filter.Recursive, unreadable, badNames))
                 {
                     var relative = Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
-                    if (!filter.Accepts(relative, full) || !seen.Add(full)) continue;
-                    files.Add(new InputFile(full, (Path.TrimEndingDirectorySeparator(arg) + "/" + relative).Replace('\\', '/'), relative)
+                    if (!filter.Accepts(relative, full)) continue;
+                    var file = new InputFile(folder, relative)
                     {
                         Problem = badNames.Contains(full) ? "its name is not valid UTF-8 (shown here with U+FFFD), so it cannot be opened: rename it" : null,
-                    });
+                    };
+                    if (seen.Add(file)) files.Add(file);
                 }
             }
             else
@@ -185,6 +229,17 @@ internal static class InputSet
         }
         list.Sort(StringComparer.Ordinal);
         return list;
+    }
+
+    /// <summary>Files are the same input when their absolute paths are (standard input is itself).</summary>
+    private sealed class SamePath : IEqualityComparer<InputFile>
+    {
+        public static readonly SamePath Instance = new();
+
+        public bool Equals(InputFile? x, InputFile? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.IsStandardInput == y.IsStandardInput && string.Equals(x.FullPath, y.FullPath, StringComparison.Ordinal));
+
+        public int GetHashCode(InputFile file) => StringComparer.Ordinal.GetHashCode(file.FullPath);
     }
 
     private static string? RealPath(DirectoryInfo link, List<string> unreadable)
