@@ -74,6 +74,13 @@ internal sealed class LabelMatcher
             {
                 j = text.Length;
             }
+            else if (QualifierEnd(text, j) is var qualified and > 0)
+            {
+                // 整改措施（宇鸿）： the label names in brackets whom it applies to; a separator must follow.
+                var after = SkipSeparator(text, qualified);
+                if (after == qualified) continue;
+                j = after;
+            }
             else
             {
                 var after = SkipSeparator(text, j);
@@ -119,6 +126,25 @@ internal sealed class LabelMatcher
         foreach (var s in _separators)
             if (string.CompareOrdinal(text, j, s, 0, s.Length) == 0) return j + s.Length;
         return j;
+    }
+
+    /// <summary>The longest qualifier in brackets a label may carry before its separator (<c>整改措施（宇鸿公司）：</c>).</summary>
+    private const int MaxQualifier = 12;
+
+    /// <summary>
+    /// Where a bracketed qualifier at <paramref name="j"/> ends (after its closing bracket), or 0 when there is none: a
+    /// short run of text without punctuation in round brackets.
+    /// </summary>
+    private static int QualifierEnd(string text, int j)
+    {
+        if (j >= text.Length || text[j] is not ('（' or '(')) return 0;
+        var close = text[j] == '（' ? '）' : ')';
+        for (var k = j + 1; k < text.Length && k <= j + 1 + MaxQualifier; k++)
+        {
+            if (text[k] == close) return k > j + 1 ? k + 1 : 0;
+            if (Sentences.IsClauseBreak(text[k]) || text[k] is '（' or '(' or '）' or ')') return 0;
+        }
+        return 0;
     }
 
     /// <summary>Only a full stop follows the label (<c>整改情况。</c>): the label stands alone.</summary>
