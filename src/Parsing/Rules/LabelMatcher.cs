@@ -57,6 +57,12 @@ internal sealed class LabelMatcher
     public LabelMatch? MatchAt(string text, int start = 0, string? written = null)
     {
         var i = start;
+        // A row of a table flattened to text may open with its cell separator (| 整改措施：…).
+        if (i < text.Length && text[i] is '|' or '｜' && i + 1 < text.Length)
+        {
+            i++;
+            while (i < text.Length && text[i] == ' ') i++;
+        }
         var bracket = i < text.Length && text[i] is '【' or '[' or '〔';
         if (bracket) i++;
         var span = text.AsSpan(i);
@@ -64,6 +70,10 @@ internal sealed class LabelMatcher
         {
             if (!span.StartsWith(label, StringComparison.Ordinal)) continue;
             var j = i + label.Length;
+            // A field repeated for each measure is numbered (整改措施1：, 整改措施2：); a problem's number is a marker (问题2：).
+            var numbered = kind == LabelKind.Problem || bracket ? 0 : NumberLength(text, j);
+            if (numbered > 0 && SkipSeparator(text, j + numbered) > j + numbered) j += numbered;
+            else numbered = 0;
             if (bracket)
             {
                 if (j >= text.Length || text[j] is not ('】' or ']' or '〕')) continue;
@@ -88,7 +98,8 @@ internal sealed class LabelMatcher
                 j = after;
             }
             while (j < text.Length && text[j] == ' ') j++;
-            return new LabelMatch(kind, written is null || ReferenceEquals(written, text) ? label : written.Substring(i, label.Length), start, j);
+            var length = label.Length + numbered;
+            return new LabelMatch(kind, written is null || ReferenceEquals(written, text) ? text.Substring(i, length) : written.Substring(i, length), start, j);
         }
         return null;
     }
@@ -126,6 +137,14 @@ internal sealed class LabelMatcher
         foreach (var s in _separators)
             if (string.CompareOrdinal(text, j, s, 0, s.Length) == 0) return j + s.Length;
         return j;
+    }
+
+    /// <summary>The length of a number of one or two digits at <paramref name="j"/>, or 0.</summary>
+    private static int NumberLength(string text, int j)
+    {
+        var k = j;
+        while (k < text.Length && k - j < 3 && (char.IsAsciiDigit(text[k]) || text[k] is >= '０' and <= '９')) k++;
+        return k - j is > 0 and <= 2 ? k - j : 0;
     }
 
     /// <summary>The longest qualifier in brackets a label may carry before its separator (<c>整改措施（宇鸿公司）：</c>).</summary>
