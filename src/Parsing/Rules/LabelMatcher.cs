@@ -42,7 +42,8 @@ internal sealed class LabelMatcher
         if (rect.Count > 0 && _separators.Length > 0)
         {
             var separators = string.Join("|", _separators.Select(Regex.Escape));
-            _inline = new Regex($"(?<=[{Regex.Escape(Sentences.StatementEnds)}]) ?(?<open>[【\\[])?(?:{string.Join("|", rect)})(?(open)[】\\]](?:{separators})?|(?:{separators}))",
+            // After a sentence end, or a quotation that closes on one (…有所放松。”整改进展情况：).
+            _inline = new Regex($"(?<=[{Regex.Escape(Sentences.StatementEnds)}][”」』]?) ?(?<open>[【\\[])?(?:{string.Join("|", rect)})(?(open)[】\\]](?:{separators})?|(?:{separators}))",
                 RegexOptions.CultureInvariant);
         }
     }
