@@ -51,6 +51,7 @@ internal sealed class CompiledRules
     public required HashSet<string> OngoingValues { get; init; }
     public required Regex[] ProblemPhrases { get; init; }
     public required Regex ProblemFieldHeading { get; init; }
+    public required Regex RestatedProblem { get; init; }
     public required Regex ProblemsPart { get; init; }
     public required Regex RectificationsPart { get; init; }
     public required Regex RectificationsIntro { get; init; }
@@ -114,6 +115,7 @@ internal sealed class CompiledRules
             ProblemPhrases = [.. rules.ProblemPhrases.Select((p, i) => Pattern(p, $"problemPhrases[{i}]", required: true))],
             ProblemCues = Words(rules.ProblemCues),
             ProblemFieldHeading = Pattern(rules.ProblemFieldHeading, "problemFieldHeading"),
+            RestatedProblem = Pattern(rules.RestatedProblem, "restatedProblem"),
             ProblemsPart = Pattern(rules.Parts.Problems, "parts.problems"),
             RectificationsPart = Pattern(rules.Parts.Rectifications, "parts.rectifications"),
             RectificationsIntro = Pattern(rules.Parts.RectificationsIntro, "parts.rectificationsIntro"),
