@@ -22,7 +22,7 @@ internal sealed class LabelMatcher
     private readonly Regex? _inline;
     private readonly HashSet<string> _followUp;
 
-    public LabelMatcher(LabelRules rules, Regex bareFollower)
+    public LabelMatcher(LabelRules rules, Regex bareFollower, PatternFactory patterns)
     {
         var labels = new List<(string, LabelKind)>();
         void Add(IEnumerable<string> words, LabelKind kind)
@@ -43,8 +43,7 @@ internal sealed class LabelMatcher
         {
             var separators = string.Join("|", _separators.Select(Regex.Escape));
             // After a sentence end, or a quotation that closes on one (…有所放松。”整改进展情况：).
-            _inline = new Regex($"(?<=[{Regex.Escape(Sentences.StatementEnds)}][”」』]?) ?(?<open>[【\\[])?(?:{string.Join("|", rect)})(?(open)[】\\]](?:{separators})?|(?:{separators}))",
-                RegexOptions.CultureInvariant);
+            _inline = patterns.Built($"(?<=[{Regex.Escape(Sentences.StatementEnds)}][”」』]?) ?(?<open>[【\\[])?(?:{string.Join("|", rect)})(?(open)[】\\]](?:{separators})?|(?:{separators}))");
         }
     }
 
