@@ -119,6 +119,9 @@ internal sealed class OutlineSection
     /// <summary>Paragraphs after the heading not yet placed (problem text or narrative).</summary>
     internal List<Paragraph> Pending { get; } = [];
 
+    /// <summary>A problem label under the heading stated a problem (<c>督察报告指出：…</c>), held in <see cref="Pending"/>.</summary>
+    internal bool ProblemStated { get; set; }
+
     /// <summary>The item whose problem this section's heading is.</summary>
     public OutlineItem? Item { get; set; }
 

@@ -47,6 +47,7 @@ internal sealed class OutlineProcessor
         new UnlabelledRectificationPass(),
         new CombinedPartPass(),
         new StatusRectificationPass(),
+        new RestatedProblemPass(),
         new SectionBodyPass(),
         new NumberingPass(),
     ];

@@ -14,7 +14,9 @@ namespace Extractor.Parsing.Outline;
 /// paragraph is split before each such marker and after each sentence end followed by a space;</item>
 /// <item>the breaks were dropped: two or more markers in sequence right after a full stop, the first continuing the
 /// numbering of the headings before the paragraph (<c>（九）…</c> then <c>…已拨付到位。（十）关于…问题。…（十一）关于…</c>)
-/// — the paragraph is split before each of them.</item>
+/// — the paragraph is split before each of them;</item>
+/// <item>a title runs straight into the first heading (<c>…整改进展清单一、关于“…</c>): the paragraph is split after the
+/// title.</item>
 /// </list>
 /// Ordinary paragraphs — no space after their punctuation, and a <c>（一）</c> or <c>（二）</c> that continues no
 /// heading — are left alone, as are paragraphs shorter than <see cref="MinLength"/>.
@@ -44,7 +46,9 @@ internal static class RunTogetherLines
             var p = paragraphs[k];
             var headings = 0;
             // A table's cell is the table's to read (a cell of numbered measures is one cell, not headings).
-            var cuts = p.Text.Length >= MinLength && p.Block.Table is null ? SpacedCuts(p, rules, out headings) ?? RunInCuts(p, rules, last, out headings) : null;
+            var cuts = p.Text.Length >= MinLength && p.Block.Table is null
+                ? SpacedCuts(p, rules, out headings) ?? RunInCuts(p, rules, last, out headings) ?? TitleCut(p, rules, out headings)
+                : null;
             if (cuts is null)
             {
                 result?.Add(p);
@@ -123,6 +127,26 @@ internal static class RunTogetherLines
         if (cuts.Count < 2) return null;
         headings = cuts.Count;
         return cuts;
+    }
+
+    /// <summary>How far into a paragraph a title run into its first heading may reach.</summary>
+    private const int MaxTitle = 140;
+
+    /// <summary>
+    /// The cut after a title that the first heading runs into (<c>…反馈意见湖北省整改进展清单一、关于“…</c>): the text
+    /// before a marker numbered 1 is a whole title by the rules' title pattern. Null when there is none.
+    /// </summary>
+    private static List<int>? TitleCut(Paragraph p, CompiledRules rules, out int headings)
+    {
+        headings = 0;
+        var text = p.MatchText;
+        for (var i = 4; i < Math.Min(text.Length, MaxTitle); i++)
+        {
+            if (MarkerRecognizer.Recognize(Head(text, i), rules) is not { Number: 1 } || !BoundedMatches.IsLine(rules.Metadata.Title, text[..i])) continue;
+            headings = 1;
+            return [i];
+        }
+        return null;
     }
 
     /// <summary>The text from <paramref name="at"/> as far as a marker can reach: looking for one at every position stays linear.</summary>

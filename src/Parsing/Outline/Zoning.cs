@@ -10,7 +10,7 @@ namespace Extractor.Parsing.Outline;
 internal readonly record struct Zones(int BodyStart, int Closing, int Signature, int Chrome)
 {
     /// <summary>
-    /// The zones of <paramref name="units"/>. The body starts at the first heading numbered 1 or 2 (or any heading a
+    /// The zones of <paramref name="units"/>. The body starts at the first heading numbered 1 or 2 (or any heading that names a problem, 问题5：, or one a
     /// rectification label follows), at the first problem or rectification label, or at a table-form table. Signature
     /// lines (issuer, date) sit at the very end, attachment lines aside; before them, closing paragraphs are recognised by their cues — except
     /// right after a heading, where weak cues (<c>下一步…</c>) are that section's own text (<c>三、下一步工作打算</c>).
@@ -65,7 +65,7 @@ internal readonly record struct Zones(int BodyStart, int Closing, int Signature,
         {
             var u = units[i];
             if (u.Kind == UnitKind.Heading
-                && (u.Marker!.Number <= 2 || (i + 1 < units.Count && units[i + 1] is { Kind: UnitKind.Label, Label.Kind: LabelKind.Rectification })))
+                && (u.Marker!.Number <= 2 || u.Marker.Style.NamesProblem || (i + 1 < units.Count && units[i + 1] is { Kind: UnitKind.Label, Label.Kind: LabelKind.Rectification })))
                 return i;
             if (u.Kind == UnitKind.Label && u.Label!.Value.Kind is LabelKind.Rectification or LabelKind.Problem) return i;
             if (u is { Kind: UnitKind.Table, Layout: not null }) return i;

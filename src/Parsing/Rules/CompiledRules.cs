@@ -59,6 +59,7 @@ internal sealed class CompiledRules
     public required HashSet<string> OngoingValues { get; init; }
     public required Regex[] ProblemPhrases { get; init; }
     public required Regex ProblemFieldHeading { get; init; }
+    public required Regex RestatedProblem { get; init; }
     public required Regex ProblemsPart { get; init; }
     public required Regex RectificationsPart { get; init; }
     public required Regex RectificationsIntro { get; init; }
@@ -123,6 +124,7 @@ internal sealed class CompiledRules
             ProblemPhrases = [.. rules.ProblemPhrases.Select((p, i) => patterns.Make(p, $"problemPhrases[{i}]", required: true))],
             ProblemCues = Words(rules.ProblemCues),
             ProblemFieldHeading = patterns.Make(rules.ProblemFieldHeading, "problemFieldHeading"),
+            RestatedProblem = patterns.Make(rules.RestatedProblem, "restatedProblem"),
             ProblemsPart = patterns.Make(rules.Parts.Problems, "parts.problems"),
             RectificationsPart = patterns.Make(rules.Parts.Rectifications, "parts.rectifications"),
             RectificationsIntro = patterns.Make(rules.Parts.RectificationsIntro, "parts.rectificationsIntro"),

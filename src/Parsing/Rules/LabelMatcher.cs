@@ -42,7 +42,8 @@ internal sealed class LabelMatcher
         if (rect.Count > 0 && _separators.Length > 0)
         {
             var separators = string.Join("|", _separators.Select(Regex.Escape));
-            _inline = patterns.Built($"(?<=[{Regex.Escape(Sentences.StatementEnds)}]) ?(?<open>[【\\[])?(?:{string.Join("|", rect)})(?(open)[】\\]](?:{separators})?|(?:{separators}))");
+            // After a sentence end, or a quotation that closes on one (…有所放松。”整改进展情况：).
+            _inline = patterns.Built($"(?<=[{Regex.Escape(Sentences.StatementEnds)}][”」』]?) ?(?<open>[【\\[])?(?:{string.Join("|", rect)})(?(open)[】\\]](?:{separators})?|(?:{separators}))");
         }
     }
 
@@ -56,6 +57,12 @@ internal sealed class LabelMatcher
     public LabelMatch? MatchAt(string text, int start = 0, string? written = null)
     {
         var i = start;
+        // A row of a table flattened to text may open with its cell separator (| 整改措施：…).
+        if (i < text.Length && text[i] is '|' or '｜' && i + 1 < text.Length)
+        {
+            i++;
+            while (i < text.Length && text[i] == ' ') i++;
+        }
         var bracket = i < text.Length && text[i] is '【' or '[' or '〔';
         if (bracket) i++;
         var span = text.AsSpan(i);
@@ -63,6 +70,10 @@ internal sealed class LabelMatcher
         {
             if (!span.StartsWith(label, StringComparison.Ordinal)) continue;
             var j = i + label.Length;
+            // A field repeated for each measure is numbered (整改措施1：, 整改措施2：); a problem's number is a marker (问题2：).
+            var numbered = kind == LabelKind.Problem || bracket ? 0 : NumberLength(text, j);
+            if (numbered > 0 && SkipSeparator(text, j + numbered) > j + numbered) j += numbered;
+            else numbered = 0;
             if (bracket)
             {
                 if (j >= text.Length || text[j] is not ('】' or ']' or '〕')) continue;
@@ -73,6 +84,13 @@ internal sealed class LabelMatcher
             {
                 j = text.Length;
             }
+            else if (QualifierEnd(text, j) is var qualified and > 0)
+            {
+                // 整改措施（宇鸿）： the label names in brackets whom it applies to; a separator must follow.
+                var after = SkipSeparator(text, qualified);
+                if (after == qualified) continue;
+                j = after;
+            }
             else
             {
                 var after = SkipSeparator(text, j);
@@ -80,7 +98,8 @@ internal sealed class LabelMatcher
                 j = after;
             }
             while (j < text.Length && text[j] == ' ') j++;
-            return new LabelMatch(kind, written is null || ReferenceEquals(written, text) ? label : written.Substring(i, label.Length), start, j);
+            var length = label.Length + numbered;
+            return new LabelMatch(kind, written is null || ReferenceEquals(written, text) ? text.Substring(i, length) : written.Substring(i, length), start, j);
         }
         return null;
     }
@@ -118,6 +137,33 @@ internal sealed class LabelMatcher
         foreach (var s in _separators)
             if (string.CompareOrdinal(text, j, s, 0, s.Length) == 0) return j + s.Length;
         return j;
+    }
+
+    /// <summary>The length of a number of one or two digits at <paramref name="j"/>, or 0.</summary>
+    private static int NumberLength(string text, int j)
+    {
+        var k = j;
+        while (k < text.Length && k - j < 3 && (char.IsAsciiDigit(text[k]) || text[k] is >= '０' and <= '９')) k++;
+        return k - j is > 0 and <= 2 ? k - j : 0;
+    }
+
+    /// <summary>The longest qualifier in brackets a label may carry before its separator (<c>整改措施（宇鸿公司）：</c>).</summary>
+    private const int MaxQualifier = 12;
+
+    /// <summary>
+    /// Where a bracketed qualifier at <paramref name="j"/> ends (after its closing bracket), or 0 when there is none: a
+    /// short run of text without punctuation in round brackets.
+    /// </summary>
+    private static int QualifierEnd(string text, int j)
+    {
+        if (j >= text.Length || text[j] is not ('（' or '(')) return 0;
+        var close = text[j] == '（' ? '）' : ')';
+        for (var k = j + 1; k < text.Length && k <= j + 1 + MaxQualifier; k++)
+        {
+            if (text[k] == close) return k > j + 1 ? k + 1 : 0;
+            if (Sentences.IsClauseBreak(text[k]) || text[k] is '（' or '(' or '）' or ')') return 0;
+        }
+        return 0;
     }
 
     /// <summary>Only a full stop follows the label (<c>整改情况。</c>): the label stands alone.</summary>

@@ -40,6 +40,13 @@ public sealed record RuleSet(
     IReadOnlyList<TagRule>? Tags = null,
     PartRules? Parts = null)
 {
+    /// <summary>
+    /// Pattern of how a rectification opens by quoting the problem it answers (<c>…第二十七项指出，“…”问题，</c>), its
+    /// group <c>problem</c> the quoted problem: where the item's heading only names the rectification part, that quote is
+    /// the problem.
+    /// </summary>
+    public string RestatedProblem { get; init; } = "";
+
     /// <summary>Heading marker styles, outermost first in the GB/T 9704 order used to break ties.</summary>
     public IReadOnlyList<MarkerRule> Markers { get; init; } = Markers ?? [];
 

@@ -5,7 +5,8 @@ namespace Extractor.Parsing.Outline.Passes;
 /// <summary>
 /// Numbers inferred sections from their siblings of the same style (<c>（一）</c>, unnumbered, <c>（三）</c> → the
 /// unnumbered problem is <c>（二）</c>) and reports gaps (<c>（三）</c> then <c>（五）</c>) and repeats; numbering that runs on
-/// across parents is no gap.
+/// across parents is no gap, nor is a first problem number above 1 (<c>问题5：</c>, the problem's number in the
+/// inspection's list).
 /// </summary>
 internal sealed class NumberingPass : IOutlinePass
 {
@@ -49,6 +50,8 @@ internal sealed class NumberingPass : IOutlinePass
             {
                 var expected = (previous?.Number ?? 0) + 1;
                 if (previous is null && running.TryGetValue(child.Style!, out var before) && child.Number == before + 1) expected = child.Number;
+                // A problem's number (问题5：) is its number in the inspection's list: a notice may report any of them first.
+                if (previous is null && !running.ContainsKey(child.Style!) && child.Style!.NamesProblem) expected = child.Number;
                 if (previous is not null && child.Number == previous.Number)
                     warnings.Add(AtMarker(WarningCodes.NumberingRepeat, $"{child.MarkerText} repeats the number of the heading before it", child));
                 else if (child.Number > expected)

@@ -15,7 +15,7 @@ namespace Extractor.Parsing.Outline.Passes;
 /// </list>
 /// The problems — the part's subheadings, or else its paragraphs — are paired in order with the rectifications — the
 /// later part's subheadings, or else its paragraphs: one by one when they number the same, all of them with a single
-/// problem. Each such rectification is marked <see cref="RectificationPlacement.LaterPart"/> and a warning says the
+/// problem; a single paragraph that answers several problems is cut where it turns to each (it restates the problem). Each such rectification is marked <see cref="RectificationPlacement.LaterPart"/> and a warning says the
 /// pairing is by order; when the numbers differ nothing is paired and the warning says so.
 /// </summary>
 /// <example><code>
@@ -66,8 +66,41 @@ internal sealed class SplitPartsPass : IOutlinePass
             ? [.. answers.Children.Select(c => new Answer(c, [c.Content!, .. c.Pending]))]
             : [.. answers.Pending.Select(p => new Answer(null, [p]))];
         if (stated.Count == 0 || answered.Count == 0) return;
+        if (stated.Count > 1 && answered is [{ Section: null, Paragraphs: [var whole] }] && SplitAtRestatements(stated, whole) is { } split) answered = split;
         if (Pair(processor, stated, answered, problems.MarkerText, answers.MarkerText) && answers.Children.Count == 0) answers.Pending.Clear();
     }
+
+    /// <summary>The shortest start of a problem that is looked for where one paragraph answers several.</summary>
+    private const int MinRestatement = 4;
+
+    /// <summary>
+    /// One paragraph that answers several problems names each problem after the first as it turns to it (<c>…调整了会计
+    /// 账目，并回复说明：多支付工程款23.52万元将在…中予以扣除</c>): it is cut at the start of the clause that restates each
+    /// later problem's first clause, in order. Null when a problem is not restated, or not in order.
+    /// </summary>
+    private static List<Answer>? SplitAtRestatements(List<Problem> stated, Paragraph whole)
+    {
+        var text = whole.MatchText;
+        var cuts = new List<int> { 0 };
+        foreach (var problem in stated.Skip(1))
+        {
+            var first = problem.Paragraphs[0].MatchText;
+            var end = 0;
+            while (end < first.Length && !Text.Sentences.IsClauseBreak(first[end])) end++;
+            var words = first[..end].Trim();
+            if (words.Length < MinRestatement) return null;
+            var at = text.IndexOf(words, cuts[^1] + 1, StringComparison.Ordinal);
+            if (at < 0) return null;
+            while (at > cuts[^1] && !OpensClause(text[at - 1])) at--;
+            if (at <= cuts[^1]) return null;
+            cuts.Add(at);
+        }
+        cuts.Add(text.Length);
+        return [.. cuts.Zip(cuts.Skip(1)).Select(c => new Answer(null, [whole.Slice(c.First, c.Second)]))];
+    }
+
+    /// <summary>What a clause of an answer starts after: a clause break, or the colon of what it reports (<c>回复说明：</c>).</summary>
+    private static bool OpensClause(char c) => Text.Sentences.IsClauseBreak(c) || c is '：' or ':';
 
     /// <summary>
     /// A list numbered from 1 that starts again at 1 after a sentence announcing the rectifications: the first run

@@ -25,6 +25,7 @@ internal sealed class ProblemLabelRule : OutlineRule
         if (processor.Item is null && processor.Top is { Heading: not null, Item: null, Children.Count: 0 } top)
         {
             if (unit.Content is { } content) top.Pending.Add(content); // 问题表现：… under a heading that names the problem
+            top.ProblemStated = true;
             processor.KeepLabel(unit, label);
             if (unit.Content is null) processor.Value = new LabelValue(top.Pending.Add);
             return true;
