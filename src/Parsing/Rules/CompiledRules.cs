@@ -144,6 +144,9 @@ internal sealed class CompiledRules
                 AttachmentLine = Pattern(md.AttachmentLine, "metadata.attachmentLine"),
                 TitleOpening = Pattern(md.TitleOpening, "metadata.titleOpening"),
                 ReportDate = Pattern(md.ReportDate, "metadata.reportDate"),
+                BulletinIssuer = Pattern(md.BulletinIssuer, "metadata.bulletinIssuer"),
+                IssuerField = Pattern(md.IssuerField, "metadata.issuerField"),
+                ReportIntro = Pattern(md.ReportIntro, "metadata.reportIntro"),
                 SiteSeparator = Pattern(md.SiteSeparator, "metadata.siteSeparator"),
                 NotTitle = Pattern(md.NotTitle, "metadata.notTitle"),
                 FieldDateAnywhere = FieldDateAnywhere(md),
@@ -273,6 +276,9 @@ internal sealed class CompiledMetadata
     public required Regex AttachmentLine { get; init; }
     public required Regex TitleOpening { get; init; }
     public required Regex ReportDate { get; init; }
+    public required Regex BulletinIssuer { get; init; }
+    public required Regex IssuerField { get; init; }
+    public required Regex ReportIntro { get; init; }
     public required Regex SiteSeparator { get; init; }
     public required Regex NotTitle { get; init; }
 
