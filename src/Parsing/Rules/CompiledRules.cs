@@ -147,6 +147,7 @@ internal sealed class CompiledRules
                 BulletinIssuer = Pattern(md.BulletinIssuer, "metadata.bulletinIssuer"),
                 IssuerField = Pattern(md.IssuerField, "metadata.issuerField"),
                 ReportIntro = Pattern(md.ReportIntro, "metadata.reportIntro"),
+                RunInTitle = Pattern(md.RunInTitle, "metadata.runInTitle"),
                 SiteSeparator = Pattern(md.SiteSeparator, "metadata.siteSeparator"),
                 NotTitle = Pattern(md.NotTitle, "metadata.notTitle"),
                 FieldDateAnywhere = FieldDateAnywhere(md),
@@ -279,6 +280,7 @@ internal sealed class CompiledMetadata
     public required Regex BulletinIssuer { get; init; }
     public required Regex IssuerField { get; init; }
     public required Regex ReportIntro { get; init; }
+    public required Regex RunInTitle { get; init; }
     public required Regex SiteSeparator { get; init; }
     public required Regex NotTitle { get; init; }
 

@@ -274,6 +274,8 @@ public sealed record ChromeRules(
 /// possibly after it; group <c>issuer</c>.</param>
 /// <param name="ReportIntro">An opening sentence saying who delivered the report that follows, and its name
 /// (<c>省审计厅厅长刘文华在…会议上作了《关于…的报告》</c>); groups <c>issuer</c> (the body the speaker heads) and <c>title</c>.</param>
+/// <param name="RunInTitle">The title at the start of a document's text run into one paragraph, before its first heading
+/// (<c>…湖北省整改进展清单一、关于…</c>); group <c>title</c>.</param>
 /// <param name="ReportDate">The date a report was delivered, under its title (<c>——2022年7月27日在…人大常委会会议上</c>); groups <c>y</c>, <c>m</c>, <c>d</c>.</param>
 /// <param name="TitleOpening">What a line that opens a title split over lines speaks of, when it does not start with <c>关于</c> (<c>…督察反馈问题</c>).</param>
 /// <param name="AttachmentLine">A line naming an attachment after the signature (<c>附件：</c>): it does not end the signature block.</param>
@@ -307,6 +309,7 @@ public sealed record MetadataRules(
     string BulletinIssuer = "",
     string IssuerField = "",
     string ReportIntro = "",
+    string RunInTitle = "",
     string SiteSeparator = "",
     string NotTitle = "")
 {

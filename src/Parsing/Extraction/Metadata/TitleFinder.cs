@@ -32,7 +32,7 @@ internal static class TitleFinder
     public static TitleFound? Find(IReadOnlyList<FrontLine> lines, int zone, string? containerTitle, CompiledRules rules, LocationResolver locations)
     {
         var md = rules.Metadata;
-        var found = FromField(lines, md, locations) ?? OwnHeader(lines, zone, md, locations, FromLines(lines, 0, zone, md, locations))
+        var found = FromField(lines, md, locations) ?? RunIn(lines, zone, md, locations, OwnHeader(lines, zone, md, locations, FromLines(lines, 0, zone, md, locations)))
             ?? PageHeading(lines, zone, md, locations) ?? ReportIntro(lines, zone, md, locations);
         if (found is null && !string.IsNullOrWhiteSpace(containerTitle) && containerTitle.Length <= BoundedMatches.MaxLine)
         {
@@ -115,6 +115,23 @@ internal static class TitleFinder
             return own;
         }
         return headline;
+    }
+
+    /// <summary>
+    /// A document's text run into one paragraph that opens with its title and goes straight on into its first heading
+    /// (<c>中央生态环境保护督察“回头看”反馈意见湖北省整改进展清单一、关于…</c>, as a document-sharing site gives it): those words
+    /// are the document's own title, before a headline (the site's name for the file) that differs; the headline's
+    /// lines are taken as the title's. The paragraph itself stays the notice's text.
+    /// </summary>
+    private static TitleFound? RunIn(IReadOnlyList<FrontLine> lines, int zone, CompiledMetadata md, LocationResolver locations, TitleFound? headline)
+    {
+        if (zone >= lines.Count || lines[zone].Kind != FrontKind.Text) return headline;
+        var p = lines[zone].Paragraph;
+        if (md.RunInTitle.Match(p.MatchText) is not { Success: true } runIn) return headline;
+        var name = runIn.Groups["title"];
+        var title = p.Text.Substring(name.Index, name.Length).TrimEnd();
+        if (!BoundedMatches.IsLine(md.Title, HanVariants.Simplify(title)) || title == headline?.Title) return headline;
+        return new TitleFound(title, locations.Of(p, name.Index, name.Index + title.Length), null, headline?.Lines ?? []);
     }
 
     /// <summary>
