@@ -46,10 +46,17 @@ internal static class MetadataExtractor
         string? issuer = null;
         SourceLocation? issuerLocation = null;
         var issuerLines = new HashSet<int>();
+        var siteLines = new HashSet<int>();
         (DateOnly Date, SourceLocation Location)? headerDate = null;
         for (var i = 0; i < zone; i++)
         {
-            if (lines[i].Kind != FrontKind.Text || titleLines.Contains(i) || HeaderIssuer(lines[i].Paragraph, md) is not { } named) continue;
+            if (lines[i].Kind != FrontKind.Text || titleLines.Contains(i)) continue;
+            if (IsSiteName(lines, i, titleLines))
+            {
+                siteLines.Add(i);
+                continue;
+            }
+            if (HeaderIssuer(lines[i].Paragraph, md) is not { } named) continue;
             var p = lines[i].Paragraph;
             var name = p.Text.Substring(named.Start, named.Length);
             if (named.Date is { } dated) headerDate ??= (dated, locations.Of(p, named.DateStart, p.Text.Length));
@@ -171,7 +178,7 @@ internal static class MetadataExtractor
 
         // Paragraphs under no heading at the start of the body (a label that follows no problem) continue the preamble;
         // the page's furniture never does.
-        var preamble = lines.Where((l, i) => l.Kind == FrontKind.Text && !titleLines.Contains(i) && !issuerLines.Contains(i) && !frontDateLines.Contains(i))
+        var preamble = lines.Where((l, i) => l.Kind == FrontKind.Text && !titleLines.Contains(i) && !issuerLines.Contains(i) && !frontDateLines.Contains(i) && !siteLines.Contains(i))
             .Select(l => l.Paragraph).Concat(outline.Root.Body).ToList();
         var inspection = InspectionExtractor.Extract(preamble.Concat(outline.SectionBodies()), rules, locations, out var inspectorLocation, out var periodLocation, out var feedbackLocation);
 
@@ -213,6 +220,18 @@ internal static class MetadataExtractor
                 FeedbackDate = feedbackLocation,
             },
         };
+    }
+
+    /// <summary>
+    /// The page's first line naming a body right above the page's headline that its info bar follows (<c>深圳市罗湖区人民政府</c>
+    /// / <c>罗湖区…整改情况的报告</c> / <c>来源：… 发布时间：…</c>): the site's name, not the notice's issuer.
+    /// </summary>
+    private static bool IsSiteName(List<FrontLine> lines, int i, HashSet<int> titleLines)
+    {
+        if (lines.Take(i).Any(l => l.Kind == FrontKind.Text) || !titleLines.Contains(i + 1)) return false;
+        var k = i + 1;
+        while (titleLines.Contains(k)) k++;
+        return k < lines.Count && lines[k].Kind is FrontKind.Chrome or FrontKind.Field;
     }
 
     /// <summary>An issuer named in a line of the header zone, and a date after it.</summary>
