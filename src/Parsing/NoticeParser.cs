@@ -23,14 +23,14 @@ namespace Extractor.Parsing;
 /// </example>
 public sealed class NoticeParser
 {
-    private readonly CompiledRules _rules;
+    private readonly RuleTiers _rules;
 
     /// <summary>Creates a parser.</summary>
     /// <exception cref="RuleSetException">The options' rule set is invalid.</exception>
     public NoticeParser(ParserOptions? options = null)
     {
         Options = options ?? new ParserOptions();
-        _rules = CompiledRules.For(Options.Rules ?? RuleSet.Default);
+        _rules = CompiledRules.TiersOf(Options.Rules ?? RuleSet.Default);
         if (Options.Readers is null || Options.Readers.Count == 0 || Options.Readers.Any(r => r is null))
             throw new ArgumentException("the options name no readers (or a null one)", nameof(options));
     }
@@ -47,7 +47,7 @@ public sealed class NoticeParser
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(text))
             throw new NoticeFormatException(NoticeErrorKind.Empty, "the text is empty") { SourcePath = sourcePath };
-        return NoticePipeline.Run(PlainTextReader.Read(text, null), sourcePath, _rules);
+        return Run(PlainTextReader.Read(text, null), sourcePath, default);
     }
 
     /// <summary>
@@ -137,7 +137,7 @@ public sealed class NoticeParser
         {
             var document = Read(content, format, sourcePath, cancellation);
             cancellation.ThrowIfCancellationRequested();
-            return new ParsedNotice(NoticePipeline.Run(document, sourcePath, _rules, cancellation), document);
+            return new ParsedNotice(Run(document, sourcePath, cancellation), document);
         }
         catch (NoticeFormatException e)
         {
@@ -178,6 +178,15 @@ public sealed class NoticeParser
         if (document.Blocks.Count == 0)
             throw new NoticeFormatException(NoticeErrorKind.Empty, document.Format == InputFormat.Text ? "the file holds only whitespace" : "the document holds no text");
         return document;
+    }
+
+    /// <summary>The text pipeline with the rules' current tier; its time counts towards compiling the rules' patterns.</summary>
+    private Notice Run(ExtractedDocument document, string? sourcePath, CancellationToken cancellation)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var notice = NoticePipeline.Run(document, sourcePath, _rules.Current, cancellation);
+        _rules.Spent(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return notice;
     }
 
     private NoticeFormatException TooLarge(string? path) => InputBytes.TooLarge(Options.Limits, path);

@@ -17,6 +17,7 @@ public static class Program
     {
         if (args is ["throughput", var folder]) Throughput(folder);
         else if (args is ["warmup", var file]) Warmup(file);
+        else if (args is ["repeat", var again, var count]) Repeat(again, int.Parse(count, CultureInfo.InvariantCulture));
         else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 
@@ -50,9 +51,28 @@ public static class Program
             clock.Restart();
             _ = parser.Parse(bytes);
             times[i] = clock.Elapsed.TotalMilliseconds;
+            if (Environment.GetEnvironmentVariable("WARMUP_TRACE") is not null) Console.Error.WriteLine($"{i + 1} {times[i]:0.00}{(Extractor.Parsing.Rules.CompiledRules.TiersOf(Extractor.Parsing.Rules.RuleSet.Default).IsCompiled ? "c" : "")}");
         }
         var settled = times[199..].Order().ElementAt(5);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"parse 1: {times[0]:0.0} ms, 10: {times[9]:0.00} ms, 100: {times[99]:0.00} ms, 200: {times[199]:0.00} ms (median of 200-210: {settled:0.00} ms)"));
+    }
+
+    /// <summary>
+    /// Parses <paramref name="file"/> <paramref name="count"/> times and prints the mean of the last half: a steady loop to
+    /// run under a profiler (<c>DOTNET_PerfMapEnabled=1 perf record -g dotnet … repeat FILE 5000</c>).
+    /// </summary>
+    private static void Repeat(string file, int count)
+    {
+        var bytes = File.ReadAllBytes(file);
+        var parser = new NoticeParser();
+        var clock = new Stopwatch();
+        for (var i = 0; i < count; i++)
+        {
+            if (i == count / 2) clock.Start();
+            _ = parser.Parse(bytes);
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{clock.Elapsed.TotalMilliseconds / (count - count / 2):0.000} ms per parse (mean of the last {count - count / 2} of {count})"));
     }
 }

@@ -8,13 +8,14 @@ namespace Extractor.Parsing.Rules;
 /// <summary>
 /// A <see cref="RuleSet"/> made ready for matching: patterns compiled, word lists ordered longest first.
 /// Immutable and safe to share between threads; build one per rule set and reuse it.
-/// The patterns are parsed into the regex interpreter, not compiled to IL (<see cref="RegexOptions.Compiled"/>): compiling
-/// the rules' patterns cost some 200 ms of JIT when a process starts (a third of a one-file run of the CLI) and won back
-/// about a tenth of the text pipeline's time once warm (tools/bench-cli.py measures both).
+/// A rule set is first compiled for the regex interpreter, which costs nothing at start-up; once a process has spent
+/// as long matching with it as compiling the patterns to IL takes, they are compiled in the background and the
+/// compiled set takes over (<see cref="RuleTiers"/>): a one-file run pays no JIT, a batch runs the patterns some
+/// three times faster. Both sets match alike.
 /// </summary>
 internal sealed class CompiledRules
 {
-    private static readonly ConditionalWeakTable<RuleSet, CompiledRules> Cache = new();
+    private static readonly ConditionalWeakTable<RuleSet, RuleTiers> Cache = new();
 
     /// <summary>The compiled default rule set.</summary>
     public static CompiledRules Default => For(RuleSet.Default);
@@ -23,7 +24,14 @@ internal sealed class CompiledRules
 
     /// <summary>The compiled form of <paramref name="rules"/>, compiled once per rule set (rule sets are immutable).</summary>
     /// <exception cref="RuleSetException">A pattern does not compile or a required part is missing; the message names the field.</exception>
-    public static CompiledRules For(RuleSet rules) => Cache.GetValue(rules, Compile);
+    public static CompiledRules For(RuleSet rules) => TiersOf(rules).Current;
+
+    /// <summary>The tiers of <paramref name="rules"/>: the interpreted set now, the IL-compiled one once it has paid.</summary>
+    /// <exception cref="RuleSetException">A pattern does not compile or a required part is missing; the message names the field.</exception>
+    public static RuleTiers TiersOf(RuleSet rules) => Cache.GetValue(rules, r => new RuleTiers(Compile(r, new PatternFactory(RegexOptions.None)), r));
+
+    /// <summary>The patterns this set was made with (to warm compiled ones up before they take over).</summary>
+    public required IReadOnlyList<Regex> Patterns { get; init; }
 
     public required IReadOnlyList<CompiledMarker> Markers { get; init; }
     public required LabelMatcher Labels { get; init; }
@@ -62,7 +70,8 @@ internal sealed class CompiledRules
     public required CompiledStat[] Stats { get; init; }
     public required TagRule[] Tags { get; init; }
 
-    private static CompiledRules Compile(RuleSet rules)
+    /// <summary>Compiles <paramref name="rules"/>, every pattern made by <paramref name="patterns"/>.</summary>
+    internal static CompiledRules Compile(RuleSet rules, PatternFactory patterns)
     {
         if (rules.Markers.Count == 0) throw new RuleSetException("markers: at least one marker style is needed");
         var markers = new List<CompiledMarker>();
@@ -79,7 +88,7 @@ internal sealed class CompiledRules
                 "circled" => NumeralKind.Circled,
                 _ => throw new RuleSetException($"{field}.numerals: '{m.Numerals}' is not one of chinese, arabic, circled"),
             };
-            var regex = Pattern(m.Pattern, $"{field}.pattern", required: true);
+            var regex = patterns.Make(m.Pattern, $"{field}.pattern", required: true);
             if (Array.IndexOf(regex.GetGroupNames(), "number") < 0)
                 throw new RuleSetException($"{field}.pattern: the pattern needs a group named 'number'");
             if (m.MaxNumber < 1) throw new RuleSetException($"{field}.maxNumber: must be at least 1");
@@ -92,70 +101,71 @@ internal sealed class CompiledRules
         return new CompiledRules
         {
             Markers = markers,
-            Labels = new LabelMatcher(rules.Labels, Pattern(rules.Labels.BareLabelFollower, "labels.bareLabelFollower")),
+            Labels = new LabelMatcher(rules.Labels, patterns.Make(rules.Labels.BareLabelFollower, "labels.bareLabelFollower"), patterns),
             TableColumns = ColumnRoles(rules.TableColumns),
-            SecondaryMarker = Pattern(rules.SecondaryMarker, "secondaryMarker"),
-            MeasureOrdinal = Pattern(rules.MeasureOrdinal, "measureOrdinal"),
-            RectificationOpeners = [.. rules.RectificationOpeners.Select((p, i) => Pattern("^(?:" + p + ")", $"rectificationOpeners[{i}]", required: true))],
-            GuessProblemColumn = Pattern(rules.TableColumns.GuessProblem, "tableColumns.guessProblem"),
-            GuessRectificationColumn = Pattern(rules.TableColumns.GuessRectification, "tableColumns.guessRectification"),
+            SecondaryMarker = patterns.Make(rules.SecondaryMarker, "secondaryMarker"),
+            MeasureOrdinal = patterns.Make(rules.MeasureOrdinal, "measureOrdinal"),
+            RectificationOpeners = [.. rules.RectificationOpeners.Select((p, i) => patterns.Make("^(?:" + p + ")", $"rectificationOpeners[{i}]", required: true))],
+            GuessProblemColumn = patterns.Make(rules.TableColumns.GuessProblem, "tableColumns.guessProblem"),
+            GuessRectificationColumn = patterns.Make(rules.TableColumns.GuessRectification, "tableColumns.guessRectification"),
             TableCategoryField = rules.TableColumns.CategoryField,
-            ChromeLine = Pattern(rules.Chrome.Line, "chrome.line"),
-            PageNumber = Pattern(rules.Chrome.PageNumber, "chrome.pageNumber"),
-            Breadcrumb = Pattern(rules.Chrome.Breadcrumb, "chrome.breadcrumb"),
-            BreadcrumbSeparator = Pattern(rules.Chrome.BreadcrumbSeparator, "chrome.breadcrumbSeparator"),
-            EdgeLine = Either(Pattern(rules.Chrome.PageNumber, "chrome.pageNumber"), Pattern(rules.Chrome.PrintEdge, "chrome.printEdge")),
+            ChromeLine = patterns.Make(rules.Chrome.Line, "chrome.line"),
+            PageNumber = patterns.Make(rules.Chrome.PageNumber, "chrome.pageNumber"),
+            Breadcrumb = patterns.Make(rules.Chrome.Breadcrumb, "chrome.breadcrumb"),
+            BreadcrumbSeparator = patterns.Make(rules.Chrome.BreadcrumbSeparator, "chrome.breadcrumbSeparator"),
+            EdgeLine = patterns.Either(patterns.Make(rules.Chrome.PageNumber, "chrome.pageNumber"), patterns.Make(rules.Chrome.PrintEdge, "chrome.printEdge")),
             MarkerOpenings = allOpenings is null ? null : SearchValues.Create(allOpenings),
             Done = Words(rules.Status.Done),
             Ongoing = Words(rules.Status.Ongoing),
             StatusIgnore = Words(rules.Status.Ignore),
             DoneValues = new HashSet<string>(rules.Status.DoneValues, StringComparer.Ordinal),
             OngoingValues = new HashSet<string>(rules.Status.OngoingValues, StringComparer.Ordinal),
-            ProblemPhrases = [.. rules.ProblemPhrases.Select((p, i) => Pattern(p, $"problemPhrases[{i}]", required: true))],
+            ProblemPhrases = [.. rules.ProblemPhrases.Select((p, i) => patterns.Make(p, $"problemPhrases[{i}]", required: true))],
             ProblemCues = Words(rules.ProblemCues),
-            ProblemFieldHeading = Pattern(rules.ProblemFieldHeading, "problemFieldHeading"),
-            ProblemsPart = Pattern(rules.Parts.Problems, "parts.problems"),
-            RectificationsPart = Pattern(rules.Parts.Rectifications, "parts.rectifications"),
-            RectificationsIntro = Pattern(rules.Parts.RectificationsIntro, "parts.rectificationsIntro"),
-            ProblemsWithRectificationsPart = Pattern(rules.Parts.ProblemsWithRectifications, "parts.problemsWithRectifications"),
+            ProblemFieldHeading = patterns.Make(rules.ProblemFieldHeading, "problemFieldHeading"),
+            ProblemsPart = patterns.Make(rules.Parts.Problems, "parts.problems"),
+            RectificationsPart = patterns.Make(rules.Parts.Rectifications, "parts.rectifications"),
+            RectificationsIntro = patterns.Make(rules.Parts.RectificationsIntro, "parts.rectificationsIntro"),
+            ProblemsWithRectificationsPart = patterns.Make(rules.Parts.ProblemsWithRectifications, "parts.problemsWithRectifications"),
             ClosingStarts = Words(rules.Closing.Starts),
             ClosingContains = Words(rules.Closing.Contains),
             Metadata = new CompiledMetadata
             {
-                IssuerLine = Pattern(md.IssuerLine, "metadata.issuerLine"),
-                IssuerInTitle = Pattern(md.IssuerInTitle, "metadata.issuerInTitle"),
-                Title = Pattern(md.Title, "metadata.title"),
-                TitleStart = Pattern(md.TitleStart, "metadata.titleStart"),
-                TitleTag = Pattern(md.TitleTag, "metadata.titleTag"),
-                TitleDate = Pattern(md.TitleDate, "metadata.titleDate"),
-                DateLine = Pattern(md.DateLine, "metadata.dateLine"),
-                Inspector = Pattern(md.Inspector, "metadata.inspector"),
-                Target = Pattern(md.Target, "metadata.target"),
-                Kind = Pattern(md.Kind, "metadata.kind"),
-                Period = Pattern(md.Period, "metadata.period"),
-                Feedback = Pattern(md.Feedback, "metadata.feedback"),
-                Phone = Pattern(md.Phone, "metadata.phone"),
-                Email = Pattern(md.Email, "metadata.email"),
-                Postal = Pattern(md.Postal, "metadata.postal"),
-                FieldLine = FieldLine(md),
+                IssuerLine = patterns.Make(md.IssuerLine, "metadata.issuerLine"),
+                IssuerInTitle = patterns.Make(md.IssuerInTitle, "metadata.issuerInTitle"),
+                Title = patterns.Make(md.Title, "metadata.title"),
+                TitleStart = patterns.Make(md.TitleStart, "metadata.titleStart"),
+                TitleTag = patterns.Make(md.TitleTag, "metadata.titleTag"),
+                TitleDate = patterns.Make(md.TitleDate, "metadata.titleDate"),
+                DateLine = patterns.Make(md.DateLine, "metadata.dateLine"),
+                Inspector = patterns.Make(md.Inspector, "metadata.inspector"),
+                Target = patterns.Make(md.Target, "metadata.target"),
+                Kind = patterns.Make(md.Kind, "metadata.kind"),
+                Period = patterns.Make(md.Period, "metadata.period"),
+                Feedback = patterns.Make(md.Feedback, "metadata.feedback"),
+                Phone = patterns.Make(md.Phone, "metadata.phone"),
+                Email = patterns.Make(md.Email, "metadata.email"),
+                Postal = patterns.Make(md.Postal, "metadata.postal"),
+                FieldLine = FieldLine(md, patterns),
                 FieldRoles = FieldRoles(md),
-                TitlePrefix = Pattern(md.TitlePrefix, "metadata.titlePrefix"),
-                SpeakerLine = Pattern(md.SpeakerLine, "metadata.speakerLine"),
-                AttachmentLine = Pattern(md.AttachmentLine, "metadata.attachmentLine"),
-                TitleOpening = Pattern(md.TitleOpening, "metadata.titleOpening"),
-                ReportDate = Pattern(md.ReportDate, "metadata.reportDate"),
-                BulletinIssuer = Pattern(md.BulletinIssuer, "metadata.bulletinIssuer"),
-                IssuerField = Pattern(md.IssuerField, "metadata.issuerField"),
-                ReportIntro = Pattern(md.ReportIntro, "metadata.reportIntro"),
-                RunInTitle = Pattern(md.RunInTitle, "metadata.runInTitle"),
-                SiteSeparator = Pattern(md.SiteSeparator, "metadata.siteSeparator"),
-                NotTitle = Pattern(md.NotTitle, "metadata.notTitle"),
-                FieldDateAnywhere = FieldDateAnywhere(md),
+                TitlePrefix = patterns.Make(md.TitlePrefix, "metadata.titlePrefix"),
+                SpeakerLine = patterns.Make(md.SpeakerLine, "metadata.speakerLine"),
+                AttachmentLine = patterns.Make(md.AttachmentLine, "metadata.attachmentLine"),
+                TitleOpening = patterns.Make(md.TitleOpening, "metadata.titleOpening"),
+                ReportDate = patterns.Make(md.ReportDate, "metadata.reportDate"),
+                BulletinIssuer = patterns.Make(md.BulletinIssuer, "metadata.bulletinIssuer"),
+                IssuerField = patterns.Make(md.IssuerField, "metadata.issuerField"),
+                ReportIntro = patterns.Make(md.ReportIntro, "metadata.reportIntro"),
+                RunInTitle = patterns.Make(md.RunInTitle, "metadata.runInTitle"),
+                SiteSeparator = patterns.Make(md.SiteSeparator, "metadata.siteSeparator"),
+                NotTitle = patterns.Make(md.NotTitle, "metadata.notTitle"),
+                FieldDateAnywhere = FieldDateAnywhere(md, patterns),
                 DateFieldOrder = [.. md.DateFields],
             },
             Stats = [.. rules.Stats.Select((s, i) => new CompiledStat(
                 string.IsNullOrWhiteSpace(s.Name) ? throw new RuleSetException($"stats[{i}].name: a name is needed") : s.Name,
-                Pattern(s.Pattern, $"stats[{i}].pattern", required: true), s.Unit))],
+                patterns.Make(s.Pattern, $"stats[{i}].pattern", required: true), s.Unit))],
+            Patterns = patterns.Made,
             Tags = [.. rules.Tags.Select((t, i) => string.IsNullOrWhiteSpace(t.Name) || t.Keywords.Count == 0
                 ? throw new RuleSetException($"tags[{i}]: a tag needs a name and at least one keyword")
                 : t)],
@@ -182,22 +192,20 @@ internal sealed class CompiledRules
     /// (<c>标  题：</c>), after an optional bullet; a table's cell border or a space may stand for the colon
     /// (<c>发布机构 | 南县审计局</c>).
     /// </summary>
-    private static Regex FieldLine(MetadataRules md)
+    private static Regex FieldLine(MetadataRules md, PatternFactory patterns)
     {
         var labels = md.TitleFields.Concat(md.DateFields).Concat(md.PageFields).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal)
             .OrderByDescending(l => l.Length).Select(l => string.Join(@"\s*", l.Select(c => Regex.Escape(c.ToString())))).ToList();
-        if (labels.Count == 0) return Never;
-        return new Regex($@"^[\s•·▪◆●■\-*]*(?<label>{string.Join("|", labels)})(?:\s*[:：|｜]\s*|\s+(?=\S)|\s*$)(?<value>.*)$",
-            RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+        if (labels.Count == 0) return PatternFactory.Never;
+        return patterns.Built($@"^[\s•·▪◆●■\-*]*(?<label>{string.Join("|", labels)})(?:\s*[:：|｜]\s*|\s+(?=\S)|\s*$)(?<value>.*)$");
     }
 
-    private static Regex FieldDateAnywhere(MetadataRules md)
+    private static Regex FieldDateAnywhere(MetadataRules md, PatternFactory patterns)
     {
         var labels = md.DateFields.Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(l => l.Length)
             .Select(l => string.Join(@"\s*", l.Select(c => Regex.Escape(c.ToString())))).ToList();
-        if (labels.Count == 0) return Never;
-        return new Regex($@"(?<label>{string.Join("|", labels)})(?:\s*[:：|｜]\s*\|?\s*|\s+)(?<y>\d{{4}})\s*[-年./]\s*(?<m>\d{{1,2}})\s*[-月./]\s*(?<d>\d{{1,2}})",
-            RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+        if (labels.Count == 0) return PatternFactory.Never;
+        return patterns.Built($@"(?<label>{string.Join("|", labels)})(?:\s*[:：|｜]\s*\|?\s*|\s+)(?<y>\d{{4}})\s*[-年./]\s*(?<m>\d{{1,2}})\s*[-月./]\s*(?<d>\d{{1,2}})");
     }
 
     private static Dictionary<string, string> FieldRoles(MetadataRules md)
@@ -207,27 +215,6 @@ internal sealed class CompiledRules
         foreach (var l in md.DateFields) roles.TryAdd(l, "date");
         foreach (var l in md.PageFields) roles.TryAdd(l, "page");
         return roles;
-    }
-
-    /// <summary>A pattern that matches where either of two compiled ones does.</summary>
-    private static Regex Either(Regex a, Regex b) =>
-        a == Never ? b : b == Never ? a : new Regex($"(?:{a})|(?:{b})", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
-
-    /// <summary>A pattern that never matches stands in for an empty optional one.</summary>
-    private static readonly Regex Never = new("(?!)", RegexOptions.CultureInvariant);
-
-    private static Regex Pattern(string? pattern, string field, bool required = false)
-    {
-        if (string.IsNullOrEmpty(pattern))
-            return required ? throw new RuleSetException($"{field}: a pattern is needed") : Never;
-        try
-        {
-            return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
-        }
-        catch (ArgumentException e)
-        {
-            throw new RuleSetException($"{field}: invalid pattern: {e.Message}", e);
-        }
     }
 
     private static string[] Words(IEnumerable<string> words) =>

@@ -22,7 +22,7 @@ internal sealed class LabelMatcher
     private readonly Regex? _inline;
     private readonly HashSet<string> _followUp;
 
-    public LabelMatcher(LabelRules rules, Regex bareFollower)
+    public LabelMatcher(LabelRules rules, Regex bareFollower, PatternFactory patterns)
     {
         var labels = new List<(string, LabelKind)>();
         void Add(IEnumerable<string> words, LabelKind kind)
@@ -42,8 +42,7 @@ internal sealed class LabelMatcher
         if (rect.Count > 0 && _separators.Length > 0)
         {
             var separators = string.Join("|", _separators.Select(Regex.Escape));
-            _inline = new Regex($"(?<=[{Regex.Escape(Sentences.StatementEnds)}]) ?(?<open>[【\\[])?(?:{string.Join("|", rect)})(?(open)[】\\]](?:{separators})?|(?:{separators}))",
-                RegexOptions.CultureInvariant);
+            _inline = patterns.Built($"(?<=[{Regex.Escape(Sentences.StatementEnds)}]) ?(?<open>[【\\[])?(?:{string.Join("|", rect)})(?(open)[】\\]](?:{separators})?|(?:{separators}))");
         }
     }
 

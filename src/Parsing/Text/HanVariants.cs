@@ -97,11 +97,27 @@ internal static class HanVariants
         + "婢嬨廒廙彩徭惘慎愈憎慠懲戴揄搜摒敖晴朗望杖歹殺流滛滋漢瀞煮瞧爵犯猪瑱甆画瘝瘟益盛直睊着磌窱節类絛練缾者荒華蝹襁覆視調諸請謁諾諭謹"
         + "變贈輸遲醙鉶陼難靖韛響頋頻鬒龜\0\0\0㮝䀘䀹\0\0\0齃龎\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
 
+    /// <summary>
+    /// <see cref="Traditional"/> and <see cref="Simplified"/> as one table indexed by the character's distance from
+    /// <see cref="First"/> (0 where a character has no simplified variant): every CJK character of every paragraph is
+    /// looked up, so the lookup is one array read, not a binary search (a third of a text notice's parse before).
+    /// </summary>
+    private static readonly char[] Table = BuildTable();
+
+    private static char First => Traditional[0];
+
+    private static char[] BuildTable()
+    {
+        var table = new char[Traditional[^1] - Traditional[0] + 1];
+        for (var i = 0; i < Traditional.Length; i++) table[Traditional[i] - Traditional[0]] = Simplified[i];
+        return table;
+    }
+
     /// <summary>The simplified (GB2312) variant of a traditional character outside GB2312, or null.</summary>
     public static char? SimplifiedVariant(char c)
     {
-        var i = Traditional.AsSpan().BinarySearch(c);
-        return i >= 0 ? Simplified[i] : null;
+        var at = (uint)(c - First);
+        return at < (uint)Table.Length && Table[at] != '\0' ? Table[at] : null;
     }
 
     /// <summary>
@@ -110,13 +126,17 @@ internal static class HanVariants
     /// </summary>
     public static string Simplify(string text)
     {
+        var table = Table;
+        var first = First;
         var i = 0;
-        while (i < text.Length && (text[i] < '\u4E00' || SimplifiedVariant(text[i]) is null)) i++;
+        while (i < text.Length && ((uint)(text[i] - first) >= (uint)table.Length || table[text[i] - first] == '\0')) i++;
         if (i == text.Length) return text;
-        return string.Create(text.Length, text, static (span, source) =>
+        return string.Create(text.Length, (text, i), static (span, state) =>
         {
-            for (var k = 0; k < source.Length; k++)
-                span[k] = source[k] >= '\u4E00' && SimplifiedVariant(source[k]) is { } simplified ? simplified : source[k];
+            var (source, from) = state;
+            source.AsSpan(0, from).CopyTo(span);
+            for (var k = from; k < source.Length; k++)
+                span[k] = SimplifiedVariant(source[k]) ?? source[k];
         });
     }
 

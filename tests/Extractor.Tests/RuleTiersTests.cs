@@ -1,0 +1,57 @@
+using Extractor.Parsing;
+using Extractor.Parsing.Rules;
+using Extractor.Tests.Support;
+
+namespace Extractor.Tests;
+
+/// <summary>
+/// A rule set is matched by the regex interpreter until a process has spent as long in the pipeline as compiling its
+/// patterns to IL costs; then the compiled set takes over, and it must match exactly as the interpreted one does.
+/// </summary>
+public sealed class RuleTiersTests
+{
+    private static RuleSet FreshRules() => RuleSetLoader.Load("""{ "labels": { "rectification": ["落实举措"] } }""");
+
+    [Test]
+    public void A_rule_set_is_interpreted_until_its_time_has_added_up()
+    {
+        var tiers = CompiledRules.TiersOf(FreshRules());
+        tiers.Spent(RuleTiers.PayBackAfter / 4);
+        tiers.Spent(RuleTiers.PayBackAfter / 4);
+        Assert.That(tiers.IsCompiled, Is.False, "half the pay-back time compiles nothing");
+        Assert.That(tiers.Current, Is.SameAs(tiers.Interpreted));
+    }
+
+    [Test]
+    public void Once_the_time_has_added_up_the_compiled_set_takes_over()
+    {
+        var rules = FreshRules();
+        var tiers = CompiledRules.TiersOf(rules);
+        tiers.Spent(RuleTiers.PayBackAfter);
+        // Compiling runs in the background; the wait is a generous bound, not a timing claim.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!tiers.IsCompiled && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        Assert.That(tiers.IsCompiled, Is.True);
+        Assert.That(CompiledRules.For(rules), Is.Not.SameAs(tiers.Interpreted), "parsers now get the compiled set");
+        Assert.That(CompiledRules.For(rules).Labels.MatchAt("落实举措：已完成。")?.Label, Is.EqualTo("落实举措"), "the user's rules are in it");
+    }
+
+    [Test]
+    public void Compiled_and_interpreted_rules_give_the_same_notice_for_every_text_sample()
+    {
+        var tiers = CompiledRules.TiersOf(FreshRules());
+        tiers.CompileNow();
+        Assume.That(tiers.IsCompiled, Is.True, "this runtime compiles regular expressions to IL");
+        var parser = new NoticeParser();
+        var files = Directory.GetFiles(Repo.Samples, "*.txt").Concat(Directory.GetFiles(Repo.Seeds, "*.txt"))
+            .Concat(Directory.GetFiles(Path.Combine(Repo.Root, "tests", "real-notices", "cases"), "*.txt")).Order(StringComparer.Ordinal).ToList();
+        Assert.That(files, Has.Count.GreaterThan(100));
+        foreach (var file in files)
+        {
+            var document = parser.Read(File.ReadAllBytes(file), InputFormat.Auto, file);
+            var interpreted = NoticeJson.Serialize(NoticePipeline.Run(document, file, tiers.Interpreted));
+            var compiled = NoticeJson.Serialize(NoticePipeline.Run(document, file, tiers.Current));
+            Assert.That(compiled, Is.EqualTo(interpreted), Path.GetFileName(file));
+        }
+    }
+}
