@@ -77,6 +77,13 @@ internal static class Normalizer
                 continue;
             }
             if (CharClass.IsInvisible(c)) continue;
+            // A run of question marks opening a paragraph is its indentation that an encoding could not hold (a
+            // converter writes ? for each space it cannot encode): lost spacing, not text.
+            if (c == '?' && length == 0 && i + 1 < block.End && source[i + 1] == '?')
+            {
+                while (i + 1 < block.End && source[i + 1] == '?') i++;
+                continue;
+            }
             // A converter's pinyin gloss after an ideograph (關(guān)) is dropped.
             if (c == '(' && length > 0 && pendingSpace < 0 && CharClass.IsCjk(buffer[length - 1]) && PinyinGlosses.LengthAt(source, i) is var gloss and > 0
                 && i + gloss <= block.End)

@@ -155,6 +155,10 @@ internal sealed class CompiledRules
                 AttachmentLine = patterns.Make(md.AttachmentLine, "metadata.attachmentLine"),
                 TitleOpening = patterns.Make(md.TitleOpening, "metadata.titleOpening"),
                 ReportDate = patterns.Make(md.ReportDate, "metadata.reportDate"),
+                BulletinIssuer = patterns.Make(md.BulletinIssuer, "metadata.bulletinIssuer"),
+                IssuerField = patterns.Make(md.IssuerField, "metadata.issuerField"),
+                ReportIntro = patterns.Make(md.ReportIntro, "metadata.reportIntro"),
+                RunInTitle = patterns.Make(md.RunInTitle, "metadata.runInTitle"),
                 SiteSeparator = patterns.Make(md.SiteSeparator, "metadata.siteSeparator"),
                 NotTitle = patterns.Make(md.NotTitle, "metadata.notTitle"),
                 FieldDateAnywhere = FieldDateAnywhere(md, patterns),
@@ -262,6 +266,10 @@ internal sealed class CompiledMetadata
     public required Regex AttachmentLine { get; init; }
     public required Regex TitleOpening { get; init; }
     public required Regex ReportDate { get; init; }
+    public required Regex BulletinIssuer { get; init; }
+    public required Regex IssuerField { get; init; }
+    public required Regex ReportIntro { get; init; }
+    public required Regex RunInTitle { get; init; }
     public required Regex SiteSeparator { get; init; }
     public required Regex NotTitle { get; init; }
 

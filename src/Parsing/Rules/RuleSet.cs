@@ -275,6 +275,14 @@ public sealed record ChromeRules(
 /// <param name="PageFields">Labels of a page's other metadata fields (<c>索引号：</c>, <c>发布机构：</c>, <c>浏览次数：</c>).</param>
 /// <param name="TitlePrefix">What a page puts before a title and is not part of it: a bulletin number (<c>…2024年第3号公告：</c>), a category (<c>政策新闻 | </c>).</param>
 /// <param name="SpeakerLine">A report's speaker under its title (<c>市审计局局长 李火生</c>); group <c>issuer</c>, the body the speaker heads.</param>
+/// <param name="BulletinIssuer">A body's bulletin number opening a line (<c>安徽省审计厅2024年第3号公告</c>, <c>青岛市审计局审计结果公告2021年第3号</c>):
+/// the notice is that body's bulletin; group <c>issuer</c>.</param>
+/// <param name="IssuerField">A line of the notice that names its issuer under a label (<c>公示单位：盘龙区人民政府</c>), a date
+/// possibly after it; group <c>issuer</c>.</param>
+/// <param name="ReportIntro">An opening sentence saying who delivered the report that follows, and its name
+/// (<c>省审计厅厅长刘文华在…会议上作了《关于…的报告》</c>); groups <c>issuer</c> (the body the speaker heads) and <c>title</c>.</param>
+/// <param name="RunInTitle">The title at the start of a document's text run into one paragraph, before its first heading
+/// (<c>…湖北省整改进展清单一、关于…</c>); group <c>title</c>.</param>
 /// <param name="ReportDate">The date a report was delivered, under its title (<c>——2022年7月27日在…人大常委会会议上</c>); groups <c>y</c>, <c>m</c>, <c>d</c>.</param>
 /// <param name="TitleOpening">What a line that opens a title split over lines speaks of, when it does not start with <c>关于</c> (<c>…督察反馈问题</c>).</param>
 /// <param name="AttachmentLine">A line naming an attachment after the signature (<c>附件：</c>): it does not end the signature block.</param>
@@ -305,6 +313,10 @@ public sealed record MetadataRules(
     string AttachmentLine = "",
     string TitleOpening = "",
     string ReportDate = "",
+    string BulletinIssuer = "",
+    string IssuerField = "",
+    string ReportIntro = "",
+    string RunInTitle = "",
     string SiteSeparator = "",
     string NotTitle = "")
 {

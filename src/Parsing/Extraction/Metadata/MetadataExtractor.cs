@@ -40,28 +40,39 @@ internal static class MetadataExtractor
         var titleLocation = found?.Location;
         var titleLines = found?.Lines ?? [];
 
-        // Issuer: a line of its own in the header zone, else the signature, else the title's own opening.
+        // Issuer: a line of its own in the header zone (a masthead's with its date after it, a labelled one: 公示单位：…),
+        // else the body whose bulletin the notice is, else the signature, else the title's own opening, else the
+        // report's speaker.
         string? issuer = null;
         SourceLocation? issuerLocation = null;
         var issuerLines = new HashSet<int>();
+        var siteLines = new HashSet<int>();
+        (DateOnly Date, SourceLocation Location)? headerDate = null;
         for (var i = 0; i < zone; i++)
         {
-            if (lines[i].Kind != FrontKind.Text || titleLines.Contains(i) || BoundedMatches.Line(md.IssuerLine, lines[i].Paragraph.MatchText) is not { Success: true } m) continue;
-            var name = Written(lines[i].Paragraph, m.Groups["issuer"]);
+            if (lines[i].Kind != FrontKind.Text || titleLines.Contains(i)) continue;
+            if (IsSiteName(lines, i, titleLines))
+            {
+                siteLines.Add(i);
+                continue;
+            }
+            if (HeaderIssuer(lines[i].Paragraph, md) is not { } named) continue;
+            var p = lines[i].Paragraph;
+            var name = p.Text.Substring(named.Start, named.Length);
+            if (named.Date is { } dated) headerDate ??= (dated, locations.Of(p, named.DateStart, p.Text.Length));
             // Joint issuers are named line by line; a line naming an office of a body already named (牟定县审计局 /
             // 牟定县审计局办公室, a masthead) is not another issuer.
             if (issuer is not null && issuer.Split('、').Any(n => name.StartsWith(n, StringComparison.Ordinal) || n.StartsWith(name, StringComparison.Ordinal))) continue;
             issuer = issuer is null ? name : issuer + "、" + name;
             issuerLines.Add(i);
-            issuerLocation ??= locations.Of(lines[i].Paragraph);
+            issuerLocation ??= locations.Of(p, named.Start, named.Start + named.Length);
         }
-        // A report's speaker (市审计局局长 李火生) speaks for the body they head.
+        // A bulletin's number names the body whose bulletin it is (安徽省审计厅2024年第3号公告：关于…).
         for (var i = 0; i < zone && issuer is null; i++)
         {
-            if (lines[i].Kind != FrontKind.Text || titleLines.Contains(i) || BoundedMatches.Line(md.SpeakerLine, lines[i].Paragraph.MatchText) is not { Success: true } speaker) continue;
-            issuer = Written(lines[i].Paragraph, speaker.Groups["issuer"]);
-            issuerLines.Add(i);
-            issuerLocation = locations.Of(lines[i].Paragraph, speaker.Groups["issuer"].Index, speaker.Groups["issuer"].Index + speaker.Groups["issuer"].Length);
+            if (lines[i].Kind != FrontKind.Text || md.BulletinIssuer.Match(lines[i].Paragraph.MatchText) is not { Success: true } bulletin) continue;
+            issuer = Written(lines[i].Paragraph, bulletin.Groups["issuer"]);
+            issuerLocation = locations.Of(lines[i].Paragraph, bulletin.Groups["issuer"].Index, bulletin.Groups["issuer"].Index + bulletin.Groups["issuer"].Length);
         }
 
         // Date: the signature's, else a date line of the header zone, else one after the title, else the page's date field.
@@ -120,6 +131,20 @@ internal static class MetadataExtractor
             issuer = title.Substring(inTitle.Groups["issuer"].Index, inTitle.Groups["issuer"].Length);
             issuerLocation = titleLocation;
         }
+        // A report's speaker (市审计局局长 李火生, 省审计厅厅长刘文华在…会议上作了《…》) speaks for the body they head, on its
+        // behalf or on behalf of whoever the title or the signature names.
+        for (var i = 0; i < zone && issuer is null; i++)
+        {
+            if (lines[i].Kind != FrontKind.Text || titleLines.Contains(i) || BoundedMatches.Line(md.SpeakerLine, lines[i].Paragraph.MatchText) is not { Success: true } speaker) continue;
+            issuer = Written(lines[i].Paragraph, speaker.Groups["issuer"]);
+            issuerLines.Add(i);
+            issuerLocation = locations.Of(lines[i].Paragraph, speaker.Groups["issuer"].Index, speaker.Groups["issuer"].Index + speaker.Groups["issuer"].Length);
+        }
+        if (issuer is null && zone < lines.Count && lines[zone].Kind == FrontKind.Text && md.ReportIntro.Match(lines[zone].Paragraph.MatchText) is { Success: true } intro)
+        {
+            issuer = Written(lines[zone].Paragraph, intro.Groups["issuer"]);
+            issuerLocation = locations.Of(lines[zone].Paragraph, intro.Groups["issuer"].Index, intro.Groups["issuer"].Index + intro.Groups["issuer"].Length);
+        }
         var frontDateLines = new HashSet<int>();
         for (var i = 0; i < zone; i++)
         {
@@ -132,6 +157,7 @@ internal static class MetadataExtractor
                 dateLocation = locations.Of(lines[i].Paragraph);
             }
         }
+        if (date is null && headerDate is { } masthead) (date, dateLocation) = masthead;
         // A report delivered to a congress is dated by the line under its title (——2022年7月27日在…会议上).
         for (var i = 0; i < lines.Count && date is null && i <= zone; i++)
         {
@@ -152,7 +178,7 @@ internal static class MetadataExtractor
 
         // Paragraphs under no heading at the start of the body (a label that follows no problem) continue the preamble;
         // the page's furniture never does.
-        var preamble = lines.Where((l, i) => l.Kind == FrontKind.Text && !titleLines.Contains(i) && !issuerLines.Contains(i) && !frontDateLines.Contains(i))
+        var preamble = lines.Where((l, i) => l.Kind == FrontKind.Text && !titleLines.Contains(i) && !issuerLines.Contains(i) && !frontDateLines.Contains(i) && !siteLines.Contains(i))
             .Select(l => l.Paragraph).Concat(outline.Root.Body).ToList();
         var inspection = InspectionExtractor.Extract(preamble.Concat(outline.SectionBodies()), rules, locations, out var inspectorLocation, out var periodLocation, out var feedbackLocation);
 
@@ -194,6 +220,42 @@ internal static class MetadataExtractor
                 FeedbackDate = feedbackLocation,
             },
         };
+    }
+
+    /// <summary>
+    /// The page's first line naming a body right above the page's headline that its info bar follows (<c>深圳市罗湖区人民政府</c>
+    /// / <c>罗湖区…整改情况的报告</c> / <c>来源：… 发布时间：…</c>): the site's name, not the notice's issuer.
+    /// </summary>
+    private static bool IsSiteName(List<FrontLine> lines, int i, HashSet<int> titleLines)
+    {
+        if (lines.Take(i).Any(l => l.Kind == FrontKind.Text) || !titleLines.Contains(i + 1)) return false;
+        var k = i + 1;
+        while (titleLines.Contains(k)) k++;
+        return k < lines.Count && lines[k].Kind is FrontKind.Chrome or FrontKind.Field;
+    }
+
+    /// <summary>An issuer named in a line of the header zone, and a date after it.</summary>
+    private readonly record struct NamedIssuer(int Start, int Length, DateOnly? Date, int DateStart);
+
+    /// <summary>
+    /// The issuer a line of the header zone names: the whole line (<c>中共某某县委员会</c>), a masthead's issuer with the
+    /// date after it (<c>…指挥部办公室     2021年1月13日</c>), or a labelled one (<c>公示单位：盘龙区人民政府 2025年10月14日</c>).
+    /// </summary>
+    private static NamedIssuer? HeaderIssuer(Paragraph p, CompiledMetadata md)
+    {
+        var text = p.MatchText;
+        if (BoundedMatches.Line(md.IssuerLine, text) is { Success: true } whole) return new NamedIssuer(whole.Groups["issuer"].Index, whole.Groups["issuer"].Length, null, 0);
+        var trailing = BoundedMatches.Line(md.TitleDate, text);
+        var dated = trailing is { Success: true, Index: > 0 } ? TextTools.Date(trailing.Groups["y"].Value, trailing.Groups["m"].Value, trailing.Groups["d"].Value) : null;
+        if (dated is not null && BoundedMatches.Line(md.IssuerLine, text[..trailing.Index].TrimEnd()) is { Success: true } masthead)
+            return new NamedIssuer(masthead.Groups["issuer"].Index, masthead.Groups["issuer"].Length, dated, trailing.Index);
+        // The label's value is the issuer alone, or the issuer and the date (the space between them may be gone).
+        if (md.IssuerField.Match(text) is not { Success: true } field) return null;
+        var (start, valueEnd) = (field.Groups["issuer"].Index, field.Groups["issuer"].Index + field.Groups["issuer"].Length);
+        var end = dated is not null && trailing.Index > start ? trailing.Index : text.Length;
+        if (text.AsSpan(Math.Min(valueEnd, end), end - Math.Min(valueEnd, end)).Trim().Length > 0) return null;
+        var name = text[start..Math.Min(valueEnd, end)].TrimEnd();
+        return name.Length < 2 ? null : new NamedIssuer(start, name.Length, dated is not null && trailing.Index > start ? dated : null, trailing.Index);
     }
 
     /// <summary>What a group matched in a paragraph's match text, as written in the paragraph.</summary>

@@ -32,7 +32,8 @@ internal static class TitleFinder
     public static TitleFound? Find(IReadOnlyList<FrontLine> lines, int zone, string? containerTitle, CompiledRules rules, LocationResolver locations)
     {
         var md = rules.Metadata;
-        var found = FromField(lines, md, locations) ?? FromLines(lines, zone, md, locations) ?? PageHeading(lines, zone, md, locations);
+        var found = FromField(lines, md, locations) ?? RunIn(lines, zone, md, locations, OwnHeader(lines, zone, md, locations, FromLines(lines, 0, zone, md, locations)))
+            ?? PageHeading(lines, zone, md, locations) ?? ReportIntro(lines, zone, md, locations);
         if (found is null && !string.IsNullOrWhiteSpace(containerTitle) && containerTitle.Length <= BoundedMatches.MaxLine)
         {
             var named = md.SiteSeparator.Split(containerTitle.Trim())[0].Trim();
@@ -60,9 +61,9 @@ internal static class TitleFinder
         return null;
     }
 
-    private static TitleFound? FromLines(IReadOnlyList<FrontLine> lines, int zone, CompiledMetadata md, LocationResolver locations)
+    private static TitleFound? FromLines(IReadOnlyList<FrontLine> lines, int from, int zone, CompiledMetadata md, LocationResolver locations)
     {
-        for (var i = 0; i < zone; i++)
+        for (var i = from; i < zone; i++)
         {
             if (lines[i].Kind != FrontKind.Text) continue;
             var first = lines[i].Paragraph;
@@ -93,6 +94,72 @@ internal static class TitleFinder
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The document's own header under the page's headline: its issuer on a line of its own, then its title
+    /// (<c>晋中市煤炭工业局</c> / <c>关于贯彻落实…的公示</c> below the headline <c>晋中市煤炭工业局 关于…的公示</c>). When the two
+    /// differ, the title is the document's, the headline the page's copy of it; the headline's lines are taken as the title's.
+    /// </summary>
+    private static TitleFound? OwnHeader(IReadOnlyList<FrontLine> lines, int zone, CompiledMetadata md, LocationResolver locations, TitleFound? headline)
+    {
+        if (headline is null || headline.Lines.Count == 0) return headline;
+        for (var i = headline.Lines.Max() + 1; i < zone; i++)
+        {
+            if (lines[i].Kind != FrontKind.Text || !BoundedMatches.IsLine(md.IssuerLine, lines[i].Paragraph.MatchText)) continue;
+            var k = i + 1;
+            while (k < zone && lines[k].Kind != FrontKind.Text) k++;
+            // The same words twice are one title, found where the page first gives it.
+            if (FromLines(lines, k, zone, md, locations) is not { } own || own.Lines.Min() != k || own.Title == headline.Title) return headline;
+            own.Lines.UnionWith(headline.Lines);
+            return own;
+        }
+        return headline;
+    }
+
+    /// <summary>
+    /// A document's text run into one paragraph that opens with its title and goes straight on into its first heading
+    /// (<c>中央生态环境保护督察“回头看”反馈意见湖北省整改进展清单一、关于…</c>, as a document-sharing site gives it): those words
+    /// are the document's own title, before a headline (the site's name for the file) that differs; the headline's
+    /// lines are taken as the title's. The paragraph itself stays the notice's text.
+    /// </summary>
+    private static TitleFound? RunIn(IReadOnlyList<FrontLine> lines, int zone, CompiledMetadata md, LocationResolver locations, TitleFound? headline)
+    {
+        if (zone >= lines.Count || lines[zone].Kind != FrontKind.Text || md.RunInTitle.Match(lines[zone].Paragraph.MatchText) is not { Success: true } runIn)
+            return zone >= lines.Count - 1 ? CutFromHeading(lines, md, locations, headline) : headline;
+        var p = lines[zone].Paragraph;
+        var name = runIn.Groups["title"];
+        var title = p.Text.Substring(name.Index, name.Length).TrimEnd();
+        if (!BoundedMatches.IsLine(md.Title, HanVariants.Simplify(title)) || title == headline?.Title) return headline;
+        return new TitleFound(title, locations.Of(p, name.Index, name.Index + title.Length), null, headline?.Lines ?? []);
+    }
+
+    /// <summary>
+    /// The same run-in title once the outline has cut it from the heading it ran into: the front matter then ends with
+    /// it (the header zone reaches the body), a paragraph that reads as a whole title, and the body's first heading
+    /// follows.
+    /// </summary>
+    private static TitleFound? CutFromHeading(IReadOnlyList<FrontLine> lines, CompiledMetadata md, LocationResolver locations, TitleFound? headline)
+    {
+        if (lines.Count < 2 || lines[^1].Kind != FrontKind.Text || headline is null || headline.Lines.Contains(lines.Count - 1)) return headline;
+        var p = lines[^1].Paragraph;
+        var title = p.Text.TrimEnd();
+        if (title.Length > 80 || title == headline?.Title || !BoundedMatches.IsLine(md.Title, p.MatchText.TrimEnd())) return headline;
+        return new TitleFound(title, locations.Of(p, 0, title.Length), null, headline?.Lines ?? []);
+    }
+
+    /// <summary>
+    /// A report whose text opens with the sentence that says who delivered it, and its name in book-title marks
+    /// (<c>省审计厅厅长刘文华在…会议上作了《关于…的报告》。报告的主要内容如下：</c>): the name is the title.
+    /// </summary>
+    private static TitleFound? ReportIntro(IReadOnlyList<FrontLine> lines, int zone, CompiledMetadata md, LocationResolver locations)
+    {
+        if (zone >= lines.Count || lines[zone].Kind != FrontKind.Text) return null;
+        var p = lines[zone].Paragraph;
+        if (md.ReportIntro.Match(p.MatchText) is not { Success: true } intro) return null;
+        var name = intro.Groups["title"];
+        var title = p.Text.Substring(name.Index, name.Length);
+        return BoundedMatches.IsLine(md.Title, HanVariants.Simplify(title)) ? new TitleFound(title, locations.Of(p, name.Index, name.Index + name.Length), null, []) : null;
     }
 
     /// <summary>
