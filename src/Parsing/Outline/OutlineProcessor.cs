@@ -48,6 +48,8 @@ internal sealed class OutlineProcessor
         new CombinedPartPass(),
         new StatusRectificationPass(),
         new RestatedProblemPass(),
+        new RepeatedLabelPass(),
+        new CaseNumberPass(),
         new SectionBodyPass(),
         new NumberingPass(),
     ];

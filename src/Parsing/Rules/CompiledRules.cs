@@ -60,6 +60,8 @@ internal sealed class CompiledRules
     public required Regex[] ProblemPhrases { get; init; }
     public required Regex ProblemFieldHeading { get; init; }
     public required Regex RestatedProblem { get; init; }
+    public required Regex ProblemCaseNumber { get; init; }
+    public required Regex RestatedLead { get; init; }
     public required Regex ProblemsPart { get; init; }
     public required Regex RectificationsPart { get; init; }
     public required Regex RectificationsIntro { get; init; }
@@ -125,6 +127,8 @@ internal sealed class CompiledRules
             ProblemCues = Words(rules.ProblemCues),
             ProblemFieldHeading = patterns.Make(rules.ProblemFieldHeading, "problemFieldHeading"),
             RestatedProblem = patterns.Make(rules.RestatedProblem, "restatedProblem"),
+            ProblemCaseNumber = patterns.Make(rules.ProblemCaseNumber, "problemCaseNumber"),
+            RestatedLead = patterns.Make(rules.RestatedLead, "restatedLead"),
             ProblemsPart = patterns.Make(rules.Parts.Problems, "parts.problems"),
             RectificationsPart = patterns.Make(rules.Parts.Rectifications, "parts.rectifications"),
             RectificationsIntro = patterns.Make(rules.Parts.RectificationsIntro, "parts.rectificationsIntro"),

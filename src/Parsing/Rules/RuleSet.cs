@@ -47,6 +47,20 @@ public sealed record RuleSet(
     /// </summary>
     public string RestatedProblem { get; init; } = "";
 
+    /// <summary>
+    /// Pattern of a case number that opens a problem field (<c>受理编号:X3YN202405220059 投诉人反映:…</c>), with the label
+    /// that may follow it: group <c>name</c> the field's name, <c>value</c> the number. The number is a field of the item
+    /// and the problem starts after the match.
+    /// </summary>
+    public string ProblemCaseNumber { get; init; } = "";
+
+    /// <summary>
+    /// Pattern of how a rectification may open by restating the problem it answers (<c>针对“…”问题</c>) before giving its
+    /// label again (<c>整改措施：</c>): where a rectification label follows the match, the rectification starts after that
+    /// label.
+    /// </summary>
+    public string RestatedLead { get; init; } = "";
+
     /// <summary>Heading marker styles, outermost first in the GB/T 9704 order used to break ties.</summary>
     public IReadOnlyList<MarkerRule> Markers { get; init; } = Markers ?? [];
 
