@@ -20,6 +20,9 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
     /// <summary>The heap one worker may use (2 GiB): a runaway file fails with out-of-memory instead of taking the machine.</summary>
     private const string HeapLimit = "0x80000000";
 
+    /// <summary>How long, in milliseconds, the workers of a finished batch are given to exit once their input is closed.</summary>
+    private const int ExitGrace = 2000;
+
     private readonly Channel<Worker> _idle = Channel.CreateUnbounded<Worker>();
     private readonly List<Worker> _all = [];
     private readonly Lock _lock = new();
@@ -210,9 +213,16 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
     {
         lock (_lock)
         {
+            // Closing its input ends a worker; each is given a moment to exit on its own and be reaped (so its CPU
+            // time counts in ours, and nothing is killed in the middle of exiting) before what is left is killed.
             foreach (var worker in _all)
             {
                 try { worker.Process.StandardInput.Close(); } catch (IOException) { }
+            }
+            var until = Environment.TickCount64 + ExitGrace;
+            foreach (var worker in _all)
+            {
+                try { worker.Process.WaitForExit((int)Math.Max(0, until - Environment.TickCount64)); } catch (InvalidOperationException) { } catch (System.ComponentModel.Win32Exception) { }
                 worker.Dispose();
             }
             _all.Clear();
