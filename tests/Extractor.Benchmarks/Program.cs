@@ -51,7 +51,6 @@ public static class Program
             clock.Restart();
             _ = parser.Parse(bytes);
             times[i] = clock.Elapsed.TotalMilliseconds;
-            if (Environment.GetEnvironmentVariable("WARMUP_TRACE") is not null) Console.Error.WriteLine($"{i + 1} {times[i]:0.00}{(Extractor.Parsing.Rules.CompiledRules.TiersOf(Extractor.Parsing.Rules.RuleSet.Default).IsCompiled ? "c" : "")}");
         }
         var settled = times[199..].Order().ElementAt(5);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

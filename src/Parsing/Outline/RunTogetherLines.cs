@@ -142,6 +142,8 @@ internal static class RunTogetherLines
         var text = p.MatchText;
         for (var i = 4; i < Math.Min(text.Length, MaxTitle); i++)
         {
+            // Only where a marker can open: every paragraph of any length passes through here.
+            if (rules.MarkerOpenings is { } openings && !openings.Contains(text[i])) continue;
             if (MarkerRecognizer.Recognize(Head(text, i), rules) is not { Number: 1 } || !BoundedMatches.IsLine(rules.Metadata.Title, text[..i])) continue;
             headings = 1;
             return [i];

@@ -144,8 +144,8 @@ internal static class TitleFinder
         if (lines.Count < 2 || lines[^1].Kind != FrontKind.Text || headline is null || headline.Lines.Contains(lines.Count - 1)) return headline;
         var p = lines[^1].Paragraph;
         var title = p.Text.TrimEnd();
-        if (title.Length > 80 || title == headline?.Title || !BoundedMatches.IsLine(md.Title, p.MatchText.TrimEnd())) return headline;
-        return new TitleFound(title, locations.Of(p, 0, title.Length), null, headline?.Lines ?? []);
+        if (title.Length > 80 || title == headline.Title || !BoundedMatches.IsLine(md.Title, p.MatchText.TrimEnd())) return headline;
+        return new TitleFound(title, locations.Of(p, 0, title.Length), null, headline.Lines);
     }
 
     /// <summary>
