@@ -8,10 +8,11 @@ namespace Extractor.Parsing.Rules;
 /// <summary>
 /// A <see cref="RuleSet"/> made ready for matching: patterns compiled, word lists ordered longest first.
 /// Immutable and safe to share between threads; build one per rule set and reuse it.
-/// A rule set is first compiled for the regex interpreter, which costs nothing at start-up; once a process has spent
-/// as long matching with it as compiling the patterns to IL takes, they are compiled in the background and the
-/// compiled set takes over (<see cref="RuleTiers"/>): a one-file run pays no JIT, a batch runs the patterns some
-/// three times faster. Both sets match alike.
+/// The default rules' patterns are compiled at build time (<see cref="DefaultPatterns"/>). Any other pattern is first
+/// made for the regex interpreter, which costs nothing at start-up; once a process has spent as long matching with it
+/// as compiling the patterns to IL takes, they are compiled in the background and the compiled set takes over
+/// (<see cref="RuleTiers"/>): a one-file run pays no JIT, a batch runs the patterns some three times faster. All forms
+/// match alike.
 /// </summary>
 internal sealed class CompiledRules
 {
@@ -32,6 +33,9 @@ internal sealed class CompiledRules
 
     /// <summary>The patterns this set was made with (to warm compiled ones up before they take over).</summary>
     public required IReadOnlyList<Regex> Patterns { get; init; }
+
+    /// <summary>Whether every pattern came compiled from the build: then there is nothing left to compile at run time.</summary>
+    public required bool Prebuilt { get; init; }
 
     public required IReadOnlyList<CompiledMarker> Markers { get; init; }
     public required LabelMatcher Labels { get; init; }
@@ -172,6 +176,7 @@ internal sealed class CompiledRules
                 string.IsNullOrWhiteSpace(s.Name) ? throw new RuleSetException($"stats[{i}].name: a name is needed") : s.Name,
                 patterns.Make(s.Pattern, $"stats[{i}].pattern", required: true), s.Unit))],
             Patterns = patterns.Made,
+            Prebuilt = patterns.AllPrebuilt,
             Tags = [.. rules.Tags.Select((t, i) => string.IsNullOrWhiteSpace(t.Name) || t.Keywords.Count == 0
                 ? throw new RuleSetException($"tags[{i}]: a tag needs a name and at least one keyword")
                 : t)],

@@ -3,13 +3,18 @@ using System.Text.RegularExpressions;
 namespace Extractor.Parsing.Rules;
 
 /// <summary>
-/// Makes the regular expressions of one compiled rule set, all with the same options (interpreted or compiled to IL),
-/// and keeps a list of them.
+/// Makes the regular expressions of one compiled rule set and keeps a list of them. A pattern of the default rules is
+/// taken from <see cref="DefaultPatterns"/>, compiled to C# at build time by the regex source generator (no work at run
+/// time, full speed from the first match); any other pattern — a user's rules — is built with the factory's options
+/// (interpreted or compiled to IL). Both kinds match alike: same pattern, same options, same timeout.
 /// </summary>
-internal sealed class PatternFactory(RegexOptions options)
+internal sealed class PatternFactory(RegexOptions options, bool prebuilt = true)
 {
     /// <summary>How long one match may run before it is a <see cref="RegexMatchTimeoutException"/>.</summary>
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>The options every pattern is made with besides the factory's own.</summary>
+    public const RegexOptions Always = RegexOptions.CultureInvariant;
 
     private readonly List<Regex> _made = [];
 
@@ -18,6 +23,9 @@ internal sealed class PatternFactory(RegexOptions options)
 
     /// <summary>Every pattern made so far.</summary>
     public IReadOnlyList<Regex> Made => _made;
+
+    /// <summary>Whether every pattern made so far came compiled from the build (then there is nothing to compile at run time).</summary>
+    public bool AllPrebuilt { get; private set; } = true;
 
     /// <summary>A rules file's pattern, <paramref name="field"/> naming it in errors.</summary>
     /// <exception cref="RuleSetException">The pattern is invalid, or empty though <paramref name="required"/>.</exception>
@@ -38,7 +46,12 @@ internal sealed class PatternFactory(RegexOptions options)
     /// <summary>A pattern built from the rules by the library (its parts already checked).</summary>
     public Regex Built(string pattern)
     {
-        var regex = new Regex(pattern, options | RegexOptions.CultureInvariant, Timeout);
+        var regex = prebuilt ? DefaultPatterns.Find(pattern) : null;
+        if (regex is null)
+        {
+            regex = new Regex(pattern, options | Always, Timeout);
+            AllPrebuilt = false;
+        }
         _made.Add(regex);
         return regex;
     }

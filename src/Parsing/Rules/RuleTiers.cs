@@ -11,6 +11,8 @@ namespace Extractor.Parsing.Rules;
 /// set becomes <see cref="Current"/>. A run of one file, or of a few hundred small ones, never pays for the compiler;
 /// a longer batch runs the rule patterns about three times faster from then on.
 /// The two sets match alike (the same patterns and options), so results never depend on which one parsed.
+/// Patterns of the default rules come compiled from the build (<see cref="DefaultPatterns"/>) in both sets: a set made
+/// of those alone (<see cref="CompiledRules.Prebuilt"/>) is never compiled again.
 /// </summary>
 internal sealed class RuleTiers
 {
@@ -48,7 +50,7 @@ internal sealed class RuleTiers
     /// <summary>Records that a parse spent <paramref name="elapsed"/> in the pipeline; starts compiling once that has added up.</summary>
     public void Spent(TimeSpan elapsed)
     {
-        if (Volatile.Read(ref _started) != 0 || !RuntimeFeature.IsDynamicCodeCompiled) return;
+        if (Interpreted.Prebuilt || Volatile.Read(ref _started) != 0 || !RuntimeFeature.IsDynamicCodeCompiled) return;
         if (Interlocked.Add(ref _spentTicks, elapsed.Ticks) < PayBackAfter.Ticks) return;
         if (Interlocked.Exchange(ref _started, 1) == 0)
             _ = Task.Factory.StartNew(CompileNow, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
