@@ -246,6 +246,23 @@ public sealed class BatchCliTests
     }
 
     [Test]
+    public void A_notice_file_that_cannot_be_written_in_a_folder_output_fails_that_file_alone([Values(1, 2)] int jobs)
+    {
+        // Each notice's file in a folder output is written on the parsing thread, out of order; a failure must still be
+        // that file's, reported in input order, with the other files written.
+        var blocked = Out(Path.Combine("json", "seed-002.txt.json"));
+        Directory.CreateDirectory(Path.Combine(blocked, "occupied")); // a folder where the notice's file should go
+        var (code, _, stderr) = Run("parse", In, "-o", Out("json"), "--force", "-j", jobs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(stderr, Does.Contain("seed-002.txt"));
+        var errors = File.ReadAllText(Out(Path.Combine("json", "errors.csv")));
+        Assert.That(errors, Does.Contain("seed-002.txt").And.Contain("cannot write its output"));
+        Assert.That(File.Exists(Out(Path.Combine("json", "skipped-number.txt.json"))), Is.True, "the other notices are written");
+        Assert.That(Directory.Exists(Path.Combine(blocked, "occupied")), Is.True, "what was there is left alone");
+        Assert.That(Directory.GetFiles(Out("json"), ".extractor.*", SearchOption.AllDirectories), Is.Empty, "no temporary file is left");
+    }
+
+    [Test]
     public void A_path_that_does_not_exist_is_in_the_errors_report_too()
     {
         var (code, _, _) = Run("parse", In, Path.Combine(_dir, "nowhere"), "-o", Out("json"));

@@ -214,10 +214,16 @@ internal static class ParseCommand
             pool?.Warm(request.Isolate == "all" ? files.Count : files.Count(f => f.FullPath.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)));
             var runner = new BatchRunner(parser, request.Jobs, timeLimit, pool, request.Isolate == "all" ? _ => true : f => f == InputFormat.Pdf,
                 withText: format == "html", openInput: console.OpenInput,
-                // JSON and JSON Lines outputs write only the notice's JSON: it is made on the parsing threads.
+                // JSON and JSON Lines outputs write only the notice's JSON: it is made on the parsing threads, and a
+                // notice's own file in a folder of JSON files is written there too.
                 prepare: format switch
                 {
-                    "json" => o => o.Serialize(indented: true),
+                    "json" => o =>
+                    {
+                        o = o.Serialize(indented: true);
+                        sink.WriteEarly(o);
+                        return o;
+                    },
                     "jsonl" => o => o.Serialize(indented: false),
                     _ => null,
                 });
@@ -256,6 +262,15 @@ internal static class ParseCommand
                 {
                     writeFailures++;
                     outcome = outcome.Failed($"cannot write its output: {e.Message}");
+                    try
+                    {
+                        // The failure is the file's: it goes in the errors report (and an output's errors table) too.
+                        sink.Write(outcome);
+                    }
+                    catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+                    {
+                        // the reports cannot be written either: stderr and the exit code still say it
+                    }
                 }
                 report(outcome);
                 return Task.CompletedTask;

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Extractor.Cli.Batch;
 using Extractor.Cli.Export;
 using Extractor.Parsing;
@@ -7,8 +9,15 @@ namespace Extractor.Cli.IO;
 /// <summary>Where the outcomes of a run go, in input order.</summary>
 internal interface IResultSink : IDisposable
 {
-    /// <summary>Takes one outcome (a notice, or an error).</summary>
+    /// <summary>Takes one outcome (a notice, or an error); outcomes come one at a time, in input order.</summary>
     void Write(FileOutcome outcome);
+
+    /// <summary>
+    /// Writes what of <paramref name="outcome"/> does not depend on the order of the batch, as soon as it is parsed and on
+    /// the parsing thread (several at once): a file of its own. <see cref="Write"/> still comes for it, in input order,
+    /// and reports a failure of this early write then. Most sinks write everything in order and do nothing here.
+    /// </summary>
+    void WriteEarly(FileOutcome outcome) { }
 
     /// <summary>Called once after the last outcome when the run was not aborted: files are committed here.</summary>
     void Complete();
@@ -61,8 +70,31 @@ internal sealed class JsonFileSink(string path, bool force) : IResultSink
 /// </summary>
 internal sealed class JsonDirectorySink(string directory, bool force) : IResultSink
 {
+    /// <summary>Files written early, until their turn in input order comes: null, or why the write failed.</summary>
+    private readonly ConcurrentDictionary<InputFile, Exception?> _early = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Each notice's file is its own: it is written on the parsing thread, so that writing runs in parallel too.</summary>
+    public void WriteEarly(FileOutcome outcome)
+    {
+        if (outcome.Json(indented: true) is not { } json) return;
+        try
+        {
+            AtomicFile.WriteAllText(Target(directory, outcome.File), json, force, durable: false);
+            _early[outcome.File] = null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _early[outcome.File] = e;
+        }
+    }
+
     public void Write(FileOutcome outcome)
     {
+        if (_early.TryRemove(outcome.File, out var failure))
+        {
+            if (failure is not null) ExceptionDispatchInfo.Throw(failure);
+            return;
+        }
         if (outcome.Json(indented: true) is { } json) AtomicFile.WriteAllText(Target(directory, outcome.File), json, force, durable: false);
     }
 
@@ -220,6 +252,11 @@ internal sealed class CompositeSink(IReadOnlyList<IResultSink> sinks) : IResultS
     public void Write(FileOutcome outcome)
     {
         foreach (var sink in sinks) sink.Write(outcome);
+    }
+
+    public void WriteEarly(FileOutcome outcome)
+    {
+        foreach (var sink in sinks) sink.WriteEarly(outcome);
     }
 
     public void Complete()
