@@ -42,7 +42,7 @@ internal sealed partial class AtomicFile : IDisposable
     public string Path { get; }
 
     /// <summary>Where the content is written until <see cref="Commit"/>.</summary>
-    public string TempPath { get; }
+    public string TempPath { get; private set; }
 
     private bool Overwrite { get; }
 
@@ -56,7 +56,7 @@ internal sealed partial class AtomicFile : IDisposable
         string temp;
         try
         {
-            CreateFolder(directory);
+            EnsureFolder(directory);
             temp = TempFile(directory);
             using (File.Create(temp)) { }
         }
@@ -104,7 +104,23 @@ internal sealed partial class AtomicFile : IDisposable
     public static string TempFile(string directory)
     {
         Sweep(directory);
-        return System.IO.Path.Combine(directory, $"{TempPrefix}{Environment.ProcessId}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))}.tmp");
+        return System.IO.Path.Combine(directory, $"{TempPrefix}{Environment.ProcessId}.{RunTag}{Interlocked.Increment(ref _tempCount):x}.tmp");
+    }
+
+    /// <summary>Random for this run (two runs of one process id, or a reused id, never share a name); a counter tells this run's files apart.</summary>
+    private static readonly string RunTag = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
+
+    private static long _tempCount;
+
+    /// <summary>Folders this process has made or found, so that a batch writing thousands of files into one checks it once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Folders = new(StringComparer.Ordinal);
+
+    /// <summary><see cref="CreateFolder"/>, once per folder and process.</summary>
+    private static void EnsureFolder(string folder)
+    {
+        if (Folders.ContainsKey(folder)) return;
+        CreateFolder(folder);
+        Folders.TryAdd(folder, true);
     }
 
     private const string TempPrefix = ".extractor.";
@@ -170,7 +186,7 @@ internal sealed partial class AtomicFile : IDisposable
     /// <summary>Deletes the temporary file unless it was committed.</summary>
     public void Dispose()
     {
-        if (_committed) return;
+        if (_committed || TempPath.Length == 0) return;
         try { File.Delete(TempPath); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
@@ -187,12 +203,32 @@ internal sealed partial class AtomicFile : IDisposable
     /// <summary>Writes <paramref name="path"/> atomically with <paramref name="write"/>, flushed to the disk before the rename when <paramref name="durable"/>.</summary>
     public static void Write(string path, bool overwrite, Action<Stream> write, bool durable = true)
     {
-        using var file = Begin(path, overwrite);
+        path = System.IO.Path.GetFullPath(path);
+        if (!overwrite && File.Exists(path)) throw new ExistsException(path);
+        var directory = System.IO.Path.GetDirectoryName(path)!;
+        // The temporary file is made and written through one handle: a batch writes thousands of these, and each
+        // system call saved is one less under the folder's lock that parallel writers share.
+        using var file = new AtomicFile(path, "", overwrite);
         try
         {
-            using var stream = file.OpenWrite();
-            write(stream);
-            stream.Flush(flushToDisk: durable);
+            EnsureFolder(directory);
+            FileStream stream;
+            try
+            {
+                stream = new FileStream(TempFile(directory), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // The folder went away during the run (found once, it is not looked at again): make it again.
+                CreateFolder(directory);
+                stream = new FileStream(TempFile(directory), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+            }
+            file.TempPath = stream.Name;
+            using (stream)
+            {
+                write(stream);
+                stream.Flush(flushToDisk: durable);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
