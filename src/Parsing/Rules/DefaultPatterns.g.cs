@@ -233,11 +233,11 @@ internal static partial class DefaultPatterns
     [GeneratedRegex(S034, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P034();
 
-    private const string S035 = @"^(?!.*整改)[\p{IsCJKUnifiedIdeographs}]{0,12}?(?:(?:发现|查出|反馈|指出|检查出|存在)的?)?(?:主要)?问题[。]?$";
+    private const string S035 = @"^[\p{IsCJKUnifiedIdeographs}]{0,12}?(?:(?:发现|查出|反馈|指出|检查出|存在)的?)?(?:主要)?问题[。]?$(?<!整改.*)";
     [GeneratedRegex(S035, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P035();
 
-    private const string S036 = @"^(?!.*(?:建议|要求|意见|处理))[\p{IsCJKUnifiedIdeographs}]{0,16}?整改(?:落实)?(?:情况|结果|措施|举措)(?:及其?(?:落实|完成|进展)?(?:情况|成效))?[。]?$";
+    private const string S036 = @"^[\p{IsCJKUnifiedIdeographs}]{0,16}?整改(?:落实)?(?:情况|结果|措施|举措)(?:及其?(?:落实|完成|进展)?(?:情况|成效))?[。]?$(?<!(?:建议|要求|意见|处理).*)";
     [GeneratedRegex(S036, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P036();
 
