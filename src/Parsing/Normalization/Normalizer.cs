@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Extractor.Parsing.Readers;
 using Extractor.Parsing.Text;
 
@@ -41,6 +42,8 @@ internal static class Normalizer
         return Normalize(source, block, index, ref buffer, null);
     }
 
+    // Hot from a process's first parse: compiled optimized at once rather than tiered up (README, Speed).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Paragraph? Normalize(string source, TextBlock block, int index, ref char[] buffer, List<(int Start, int End)>? glosses)
     {
         if (buffer.Length < block.Length) buffer = new char[Math.Max(block.Length, buffer.Length * 2)];
