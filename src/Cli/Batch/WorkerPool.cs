@@ -29,6 +29,14 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
     /// </summary>
     private const string CallCountThreshold = "0x1000";
 
+    /// <summary>
+    /// The allocation budget between a worker's young-generation collections (32 MiB; the runtime chose some 14 MiB
+    /// here). Parsing a PDF allocates some 45 MB, most of it short-lived: with the default a worker collected some 160
+    /// times over 50 PDFs and paused 0.6 s; at 32 MiB some 80 times and 0.4 s, with the same peak memory (VmHWM
+    /// ~145 MB; 64 MiB would add 23 MB). Hexadecimal, as the runtime reads it; a setting of the user's own is kept.
+    /// </summary>
+    private const string YoungGenerationBudget = "0x2000000";
+
     /// <summary>How long, in milliseconds, the workers of a finished batch are given to exit once their input is closed.</summary>
     private const int ExitGrace = 2000;
 
@@ -183,6 +191,13 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
         }
     }
 
+    /// <summary>Sets the runtime setting <paramref name="name"/> for a worker unless the user's environment sets it (either prefix).</summary>
+    private static void SetUnlessUsers(ProcessStartInfo start, string name, string value)
+    {
+        if (!start.Environment.ContainsKey("DOTNET_" + name) && !start.Environment.ContainsKey("COMPlus_" + name))
+            start.Environment["DOTNET_" + name] = value;
+    }
+
     private Worker Start()
     {
         var (program, prefix) = Host();
@@ -197,8 +212,8 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
         start.ArgumentList.Add(indented ? "--json=indented" : "--json=line");
         start.Environment["DOTNET_GCHeapHardLimit"] = HeapLimit;
         start.Environment["DOTNET_DbgEnableMiniDump"] = "0";
-        if (!start.Environment.ContainsKey("DOTNET_TC_CallCountThreshold") && !start.Environment.ContainsKey("COMPlus_TC_CallCountThreshold"))
-            start.Environment["DOTNET_TC_CallCountThreshold"] = CallCountThreshold;
+        SetUnlessUsers(start, "TC_CallCountThreshold", CallCountThreshold);
+        SetUnlessUsers(start, "GCgen0size", YoungGenerationBudget);
         var worker = new Worker(Process.Start(start) ?? throw new InvalidOperationException("the worker process did not start"));
         worker.Listen();
         worker.Process.BeginErrorReadLine();
