@@ -192,7 +192,7 @@ internal sealed class WorkerPool(IReadOnlyList<string> workerArguments, int size
     }
 
     /// <summary>Sets the runtime setting <paramref name="name"/> for a worker unless the user's environment sets it (either prefix).</summary>
-    private static void SetUnlessUsers(ProcessStartInfo start, string name, string value)
+    internal static void SetUnlessUsers(ProcessStartInfo start, string name, string value)
     {
         if (!start.Environment.ContainsKey("DOTNET_" + name) && !start.Environment.ContainsKey("COMPlus_" + name))
             start.Environment["DOTNET_" + name] = value;
