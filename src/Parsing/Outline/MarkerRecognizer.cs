@@ -31,17 +31,25 @@ internal sealed record MarkerMatch(CompiledMarker Style, int Number, string Text
 /// <summary>Recognises heading markers (<c>一、</c> <c>（一）</c> <c>1.</c> <c>（1）</c> <c>①</c> and custom styles) at the start of a paragraph.</summary>
 internal static class MarkerRecognizer
 {
+    /// <summary>
+    /// Whether a marker of some style may open with <paramref name="c"/>. The characters come from the styles' own
+    /// patterns (any, when a pattern does not tell): ordinary text runs no pattern, and a caller looking for markers
+    /// inside a paragraph need not cut out the text after a position that cannot open one.
+    /// </summary>
+    public static bool MayOpen(char c, CompiledRules rules) => rules.MarkerOpenings is not { } openings || openings.Contains(c);
+
     /// <summary>The marker that opens <paramref name="text"/>, or null.</summary>
     // Hot from a process's first parse: compiled optimized at once rather than tiered up (README, Speed).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MarkerMatch? Recognize(string text, CompiledRules rules)
     {
         if (text.Length == 0) return null;
-        // The characters that may open a marker come from the styles' own patterns: ordinary text runs no pattern.
         var first = text[0];
-        if (rules.MarkerOpenings is { } openings && !openings.Contains(first)) return null;
-        foreach (var style in rules.Markers)
+        if (!MayOpen(first, rules)) return null;
+        var styles = rules.Markers;
+        for (var k = 0; k < styles.Count; k++) // by index: a foreach over the interface would allocate an enumerator per call
         {
+            var style = styles[k];
             if (style.Openings is { } own && !own.Contains(first)) continue;
             var m = style.Pattern.Match(text);
             if (!m.Success || m.Index != 0 || m.Length == 0) continue;

@@ -92,7 +92,8 @@ internal static class RunTogetherLines
             if (CharClass.IsSpace(text[i]) || !(CharClass.IsSpace(text[i - 1]) || p.SourceOffset(i) > p.SourceEnd(i))) continue;
             var j = i - 1;
             while (j > 0 && CharClass.IsSpace(text[j])) j--;
-            if (BeforeMarker.Contains(text[j]) && MarkerRecognizer.Recognize(Head(text, i), rules) is { } marker) markers.Add((i, marker));
+            if (BeforeMarker.Contains(text[j]) && MarkerRecognizer.MayOpen(text[i], rules) && MarkerRecognizer.Recognize(Head(text, i), rules) is { } marker)
+                markers.Add((i, marker));
             else if (BeforeText.Contains(text[j])) sentences.Add(i);
         }
         // Lost breaks show as markers of one style numbered in sequence (n, then n + 1).
@@ -116,7 +117,7 @@ internal static class RunTogetherLines
         (CompiledMarker Style, int Number)? expected = null;
         for (var i = 1; i < text.Length; i++)
         {
-            if (!FullStops.Contains(text[i - 1]) || MarkerRecognizer.Recognize(Head(text, i), rules) is not { } marker) continue;
+            if (!FullStops.Contains(text[i - 1]) || !MarkerRecognizer.MayOpen(text[i], rules) || MarkerRecognizer.Recognize(Head(text, i), rules) is not { } marker) continue;
             if (expected is null)
             {
                 var before = own is not null && own.Style == marker.Style ? own.Number : last.GetValueOrDefault(marker.Style, -1);
@@ -150,7 +151,7 @@ internal static class RunTogetherLines
         for (var i = 4; i < Math.Min(text.Length, MaxTitle); i++)
         {
             // Only where a marker can open: every paragraph of any length passes through here.
-            if (rules.MarkerOpenings is { } openings && !openings.Contains(text[i])) continue;
+            if (!MarkerRecognizer.MayOpen(text[i], rules)) continue;
             if (MarkerRecognizer.Recognize(Head(text, i), rules) is not { Number: 1 } || !BoundedMatches.IsLine(rules.Metadata.Title, text[..i])) continue;
             headings = 1;
             return [i];
