@@ -211,17 +211,18 @@ internal sealed partial class AtomicFile : IDisposable
         using var file = new AtomicFile(path, "", overwrite);
         try
         {
+            FileStream Create() => new(TempFile(directory), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
             EnsureFolder(directory);
             FileStream stream;
             try
             {
-                stream = new FileStream(TempFile(directory), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+                stream = Create();
             }
             catch (DirectoryNotFoundException)
             {
                 // The folder went away during the run (found once, it is not looked at again): make it again.
                 CreateFolder(directory);
-                stream = new FileStream(TempFile(directory), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+                stream = Create();
             }
             file.TempPath = stream.Name;
             using (stream)
