@@ -16,7 +16,11 @@ internal static class CliProcess
     /// <summary>Starts the CLI with <paramref name="args"/> in <paramref name="workingDirectory"/>; stdin, stdout and stderr are redirected.</summary>
     public static Process Start(string? workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // Through env(1), which resets SIGINT and SIGTERM to their default handling and then runs dotnet in the same
+        // process: a shell without job control starts a background command (a test run started with '&') with SIGINT
+        // ignored, a child inherits that, and the runtime leaves an ignored SIGINT ignored — the Ctrl-C tests would
+        // then wait on a signal that never comes. The CLI is started as a foreground command's would be.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -24,6 +28,8 @@ internal static class CliProcess
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
+        start.ArgumentList.Add("--default-signal=INT,TERM");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(typeof(Cli.Program).Assembly.Location);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
