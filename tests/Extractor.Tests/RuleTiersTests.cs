@@ -10,7 +10,19 @@ namespace Extractor.Tests;
 /// </summary>
 public sealed class RuleTiersTests
 {
-    private static RuleSet FreshRules() => RuleSetLoader.Load("""{ "labels": { "rectification": ["落实举措"] } }""");
+    // A rectification label of its own, and a date field whose label goes into a pattern the defaults do not make.
+    private static RuleSet FreshRules() =>
+        RuleSetLoader.Load("""{ "labels": { "rectification": ["落实举措"] }, "metadata": { "dateFields": ["落款时间"] } }""");
+
+    [Test]
+    public void Rules_that_only_add_labels_need_no_patterns_compiled()
+    {
+        var tiers = CompiledRules.TiersOf(RuleSetLoader.Load("""{ "labels": { "rectification": ["落实举措"] } }"""));
+        Assert.That(tiers.Interpreted.Prebuilt, Is.True, "labels are looked up, not matched by a pattern made from them");
+        tiers.Spent(RuleTiers.PayBackAfter * 2);
+        Assert.That(tiers.IsCompiled, Is.False);
+        Assert.That(tiers.Current.Labels.MatchAt("落实举措：已完成。")?.Label, Is.EqualTo("落实举措"));
+    }
 
     [Test]
     public void A_rule_set_is_interpreted_until_its_time_has_added_up()

@@ -10,10 +10,13 @@ internal sealed class LocationResolver
 {
     private readonly int[] _lineStarts;
     private readonly IReadOnlyList<TextBlock> _blocks;
+    private readonly int[] _blockStarts;
 
     public LocationResolver(ExtractedDocument document)
     {
         _blocks = document.Blocks;
+        _blockStarts = new int[_blocks.Count];
+        for (var k = 0; k < _blockStarts.Length; k++) _blockStarts[k] = _blocks[k].Start;
         var text = document.Text;
         var starts = new List<int> { 0 };
         for (var i = 0; i < text.Length; i++)
@@ -79,11 +82,12 @@ internal sealed class LocationResolver
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TextBlock? BlockAt(int offset)
     {
-        int lo = 0, hi = _blocks.Count - 1, found = -1;
+        var starts = _blockStarts;
+        int lo = 0, hi = starts.Length - 1, found = -1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (_blocks[mid].Start <= offset) { found = mid; lo = mid + 1; }
+            if (starts[mid] <= offset) { found = mid; lo = mid + 1; }
             else hi = mid - 1;
         }
         return found >= 0 ? _blocks[found] : null;

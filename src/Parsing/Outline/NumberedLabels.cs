@@ -82,7 +82,7 @@ internal static class NumberedLabels
         return new LabelMatch(LabelKind.Field, name, start, content);
     }
 
-    private static bool IsNameEnd(char c) => c is '：' or ':' || Sentences.FullStops.Contains(c, StringComparison.Ordinal);
+    private static bool IsNameEnd(char c) => c is '：' or ':' || Sentences.IsFullStop(c);
 
     /// <summary>Whether the lines below the numbered paragraph at <paramref name="index"/>, up to the next line of its style, hold a label of their own.</summary>
     private static bool HoldsLabels(List<Unit> units, int index)

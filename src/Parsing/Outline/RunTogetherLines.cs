@@ -27,14 +27,12 @@ internal static class RunTogetherLines
     /// <summary>Shorter paragraphs are left whole: a line with two run-in numbers is more likely a list than lost breaks.</summary>
     private const int MinLength = 200;
 
-    /// <summary>What may end the text before a lost break that a marker follows.</summary>
-    private const string BeforeMarker = "。；;：:！!？?";
-
-    /// <summary>What ends a sentence before a lost break without a marker.</summary>
-    private const string BeforeText = "。；;！!？?";
-
-    /// <summary>What ends the sentence before a marker run in with no space.</summary>
-    private const string FullStops = "。！!？?";
+    /// <summary>
+    /// What may end the text before a lost break that a marker follows: a statement's end or a colon. Before a lost
+    /// break without a marker a statement ends (<see cref="Sentences.IsStatementEnd"/>); before a marker run in with
+    /// no space a sentence (<see cref="Sentences.IsFullStop"/>).
+    /// </summary>
+    private const string BeforeMarker = Sentences.StatementEnds + "：:";
 
     public static IReadOnlyList<Paragraph> Split(IReadOnlyList<Paragraph> paragraphs, CompiledRules rules, List<OutlineWarning> warnings)
     {
@@ -92,9 +90,9 @@ internal static class RunTogetherLines
             if (CharClass.IsSpace(text[i]) || !(CharClass.IsSpace(text[i - 1]) || p.SourceOffset(i) > p.SourceEnd(i))) continue;
             var j = i - 1;
             while (j > 0 && CharClass.IsSpace(text[j])) j--;
-            if (BeforeMarker.Contains(text[j]) && MarkerRecognizer.MayOpen(text[i], rules) && MarkerRecognizer.Recognize(Head(text, i), rules) is { } marker)
+            if (CharClass.IsOneOf(text[j], BeforeMarker) && MarkerRecognizer.MayOpen(text[i], rules) && MarkerRecognizer.Recognize(Head(text, i), rules) is { } marker)
                 markers.Add((i, marker));
-            else if (BeforeText.Contains(text[j])) sentences.Add(i);
+            else if (Sentences.IsStatementEnd(text[j])) sentences.Add(i);
         }
         // Lost breaks show as markers of one style numbered in sequence (n, then n + 1).
         var numbers = markers.Select(m => (m.Marker.Style, m.Marker.Number)).ToHashSet();
@@ -117,7 +115,7 @@ internal static class RunTogetherLines
         (CompiledMarker Style, int Number)? expected = null;
         for (var i = 1; i < text.Length; i++)
         {
-            if (!FullStops.Contains(text[i - 1]) || !MarkerRecognizer.MayOpen(text[i], rules) || MarkerRecognizer.Recognize(Head(text, i), rules) is not { } marker) continue;
+            if (!Sentences.IsFullStop(text[i - 1]) || !MarkerRecognizer.MayOpen(text[i], rules) || MarkerRecognizer.Recognize(Head(text, i), rules) is not { } marker) continue;
             if (expected is null)
             {
                 var before = own is not null && own.Style == marker.Style ? own.Number : last.GetValueOrDefault(marker.Style, -1);

@@ -108,7 +108,7 @@ internal sealed class CompiledRules
         return new CompiledRules
         {
             Markers = markers,
-            Labels = new LabelMatcher(rules.Labels, patterns.Make(rules.Labels.BareLabelFollower, "labels.bareLabelFollower"), patterns),
+            Labels = new LabelMatcher(rules.Labels, patterns.Make(rules.Labels.BareLabelFollower, "labels.bareLabelFollower")),
             TableColumns = ColumnRoles(rules.TableColumns),
             SecondaryMarker = patterns.Make(rules.SecondaryMarker, "secondaryMarker"),
             MeasureOrdinal = patterns.Make(rules.MeasureOrdinal, "measureOrdinal"),
@@ -235,12 +235,18 @@ internal sealed class CompiledRules
 /// <summary>How a marker style writes its numbers.</summary>
 internal enum NumeralKind { Chinese, Arabic, Circled }
 
-/// <summary>A compiled marker style; <see cref="Canonical"/> is its position in the rule set (the GB/T 9704 order).</summary>
 /// <summary>
 /// A compiled marker style; <see cref="Canonical"/> is its position in the rule set (the GB/T 9704 order);
-/// <see cref="Openings"/> the characters a marker of this style can start with (null: any).
+/// <see cref="Openings"/> the characters a marker of this style can start with (null: any). Each style of a rule set
+/// is one instance, so a style is itself (reference equality): the outline keys its per-style state by style many
+/// times a parse, and a record's hash of every member (the style's name hashed each time) is not needed for that.
 /// </summary>
-internal sealed record CompiledMarker(string Style, Regex Pattern, NumeralKind Numerals, int MaxNumber, int Canonical, SearchValues<char>? Openings, bool NamesProblem = false);
+internal sealed record CompiledMarker(string Style, Regex Pattern, NumeralKind Numerals, int MaxNumber, int Canonical, SearchValues<char>? Openings, bool NamesProblem = false)
+{
+    public bool Equals(CompiledMarker? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+}
 
 /// <summary>A compiled statistics rule.</summary>
 internal sealed record CompiledStat(string Name, Regex Pattern, string? Unit);

@@ -89,7 +89,6 @@ internal static partial class DefaultPatterns
         S071 => P071(),
         S072 => P072(),
         S073 => P073(),
-        S074 => P074(),
         _ => null,
     };
 
@@ -125,271 +124,267 @@ internal static partial class DefaultPatterns
     [GeneratedRegex(S007, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P007();
 
-    private const string S008 = @"(?<=[。！？!\?；;][”」』]?) ?(?<open>[【\[])?(?:整改主要工作及成效|整改工作开展情况|整改措施落实情况|整改措施及成效|整改措施及进展|整改措施和成效|处理和整改情况|整改落实情况|整改进展情况|整改完成情况|整改工作情况|整改落實情況|整改進展情況|整改完成情況|整改落实措施|处理整改情况|措施落实情况|整改情况|整改措施|整改进展|整改成效|整改结果|整改落实|整改举措|整改进度|落实情况|整改情況|整改進展|整改結果|整改落實|整改舉措|落實情況|重点措施|主要措施|具体措施|办理情况|整治措施|整治情况|整改效果|回复)(?(open)[】\]](?:：|:|\||｜)?|(?:：|:|\||｜))";
+    private const string S008 = @"^(?:问题|問題)(?<number>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:[：:.．、]|(?=[\p{IsCJKUnifiedIdeographs}“]))";
     [GeneratedRegex(S008, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P008();
 
-    private const string S009 = @"^(?:问题|問題)(?<number>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:[：:.．、]|(?=[\p{IsCJKUnifiedIdeographs}“]))";
+    private const string S009 = @"(?<=^|[。；;，,：:！？!?\s）)])(?<number>[一二三四五六七八九十]{1,3})是(?![的否非])|(?<=^|[。；;：:])(?<number>[1-9１-９])[.．、](?!(?![0-9０-９]{1,2}月)[0-9０-９])";
     [GeneratedRegex(S009, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P009();
 
-    private const string S010 = @"(?<=^|[。；;，,：:！？!?\s）)])(?<number>[一二三四五六七八九十]{1,3})是(?![的否非])|(?<=^|[。；;：:])(?<number>[1-9１-９])[.．、](?!(?![0-9０-９]{1,2}月)[0-9０-９])";
+    private const string S010 = @"^(?:首先)";
     [GeneratedRegex(S010, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P010();
 
-    private const string S011 = @"^(?:首先)";
+    private const string S011 = @"^(?:(?:该|此|这一|上述|以上)?(?:问题|項|项)?已(?:完成|全部|基本)?(?:整改|整治|销号))";
     [GeneratedRegex(S011, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P011();
 
-    private const string S012 = @"^(?:(?:该|此|这一|上述|以上)?(?:问题|項|项)?已(?:完成|全部|基本)?(?:整改|整治|销号))";
+    private const string S012 = @"^(?:已(?:于\d{4}年[^，,。]{0,12})?(?:完成|全部|按要求)?(?:整改|清退|追回|收回|缴回|补齐|办理|修订|制定|建立|拆除|恢复))";
     [GeneratedRegex(S012, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P012();
 
-    private const string S013 = @"^(?:已(?:于\d{4}年[^，,。]{0,12})?(?:完成|全部|按要求)?(?:整改|清退|追回|收回|缴回|补齐|办理|修订|制定|建立|拆除|恢复))";
+    private const string S013 = @"^(?:[\p{IsCJKUnifiedIdeographs}]{2,24}?已(?:按照?|根据|依据)(?:审计|督察|巡察|巡视|检查|反馈|整改))";
     [GeneratedRegex(S013, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P013();
 
-    private const string S014 = @"^(?:[\p{IsCJKUnifiedIdeographs}]{2,24}?已(?:按照?|根据|依据)(?:审计|督察|巡察|巡视|检查|反馈|整改))";
+    private const string S014 = @"^(?:(?:我|本)(?:局|单位|校|院|公司|中心|所|镇|乡|街道|委|厅|部|办|站|队|社区|村|处|室|集团|医院|学校))";
     [GeneratedRegex(S014, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P014();
 
-    private const string S015 = @"^(?:(?:我|本)(?:局|单位|校|院|公司|中心|所|镇|乡|街道|委|厅|部|办|站|队|社区|村|处|室|集团|医院|学校))";
+    private const string S015 = @"^(?:针对(?:该|此|这一|上述|以上|这个)问题)";
     [GeneratedRegex(S015, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P015();
 
-    private const string S016 = @"^(?:针对(?:该|此|这一|上述|以上|这个)问题)";
+    private const string S016 = @"^(?:对(?:该|此|这一|上述|以上|这个)问题)";
     [GeneratedRegex(S016, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P016();
 
-    private const string S017 = @"^(?:对(?:该|此|这一|上述|以上|这个)问题)";
+    private const string S017 = @"^(?:[\p{IsCJKUnifiedIdeographs}（）()]{2,24}?(?:高度重视|立即|迅速|及时)(?:此项工作|该问题|此问题|整改|组织|召开|对))";
     [GeneratedRegex(S017, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P017();
 
-    private const string S018 = @"^(?:[\p{IsCJKUnifiedIdeographs}（）()]{2,24}?(?:高度重视|立即|迅速|及时)(?:此项工作|该问题|此问题|整改|组织|召开|对))";
+    private const string S018 = @"问题";
     [GeneratedRegex(S018, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P018();
 
-    private const string S019 = @"问题";
+    private const string S019 = @"^(?=.*整改).*(?:措施|情况|进展)";
     [GeneratedRegex(S019, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P019();
 
-    private const string S020 = @"^(?=.*整改).*(?:措施|情况|进展)";
+    private const string S020 = @"^(?:当前位置|您的位置|所在位置|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|访问量|字号|分享到|分享至|上一篇|下一篇|相关文章|相关链接|相关新闻|相关阅读|相关推荐|打印本页|关闭窗口)|^[（(【\[]?\s*(?:发布时间|发布日期|发文日期|日期|时间|来源|信息来源|文章来源|作者|编辑|责任编辑|审核)\s*[:：]|【\s*(?:打印|关闭|大|中|小|返回顶部)|^(?:【?打印本页】?|【?关闭窗口】?|返回顶部|\[?打印\]?\s*\[?关闭\]?)$|^(?:您|你)?(?:当前|现在)?(?:的)?(?:位置|所在位置)\s*[:：]|^\s*(?:首页|网站首页|主页)\s*(?:>|->|»|›|＞)|(?:[^>＞]{1,24}(?:>|->|»|›|＞)\s*){2,}[^>＞]{0,24}$|^(?:通知公告|公示公告|通知通告|审计结果公告|审计公告|结果公告|工作动态|政务公开|信息公开|新闻中心|要闻|要闻动态|政策新闻|政策文件|专题专栏|巡视巡察|巡察工作|巡察整改|党风廉政|纪检监察|首页)$|^欢迎(?:访问|来到|光临)|^(?:转载请注明|本文地址|原文链接|https?://|扫一扫)|^(?:主办单位|承办单位|协办单位|主办|承办|版权所有|技术支持|网站标识码|网站地图|站点地图|联系我们|备案号|Copyright|©)|ICP备|公网安备|网站标识码|安全等级保护备案|^(?:请输入关键[词字]|站内搜索|搜索)|^(?:网站)?首页[\p{IsCJKUnifiedIdeographs}\s]{6,60}$|^[\p{IsCJKUnifiedIdeographs}]{2,30}(?:网站|门户网站?|政府网|监察网|党建网|新闻网)$";
     [GeneratedRegex(S020, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P020();
 
-    private const string S021 = @"^(?:当前位置|您的位置|所在位置|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|访问量|字号|分享到|分享至|上一篇|下一篇|相关文章|相关链接|相关新闻|相关阅读|相关推荐|打印本页|关闭窗口)|^[（(【\[]?\s*(?:发布时间|发布日期|发文日期|日期|时间|来源|信息来源|文章来源|作者|编辑|责任编辑|审核)\s*[:：]|【\s*(?:打印|关闭|大|中|小|返回顶部)|^(?:【?打印本页】?|【?关闭窗口】?|返回顶部|\[?打印\]?\s*\[?关闭\]?)$|^(?:您|你)?(?:当前|现在)?(?:的)?(?:位置|所在位置)\s*[:：]|^\s*(?:首页|网站首页|主页)\s*(?:>|->|»|›|＞)|(?:[^>＞]{1,24}(?:>|->|»|›|＞)\s*){2,}[^>＞]{0,24}$|^(?:通知公告|公示公告|通知通告|审计结果公告|审计公告|结果公告|工作动态|政务公开|信息公开|新闻中心|要闻|要闻动态|政策新闻|政策文件|专题专栏|巡视巡察|巡察工作|巡察整改|党风廉政|纪检监察|首页)$|^欢迎(?:访问|来到|光临)|^(?:转载请注明|本文地址|原文链接|https?://|扫一扫)|^(?:主办单位|承办单位|协办单位|主办|承办|版权所有|技术支持|网站标识码|网站地图|站点地图|联系我们|备案号|Copyright|©)|ICP备|公网安备|网站标识码|安全等级保护备案|^(?:请输入关键[词字]|站内搜索|搜索)|^(?:网站)?首页[\p{IsCJKUnifiedIdeographs}\s]{6,60}$|^[\p{IsCJKUnifiedIdeographs}]{2,30}(?:网站|门户网站?|政府网|监察网|党建网|新闻网)$";
+    private const string S021 = @"^(?:[-—–－~～_一\s]*\d{1,4}[-—–－~～_一\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$";
     [GeneratedRegex(S021, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P021();
 
-    private const string S022 = @"^(?:[-—–－~～_一\s]*\d{1,4}[-—–－~～_一\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$";
+    private const string S022 = @"^(?:(?:您|你)?(?:当前|现在)?(?:的)?(?:位置|所在位置)\s*[:：]|.*(?:>|＞|»|›).*(?:>|＞|»|›))";
     [GeneratedRegex(S022, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P022();
 
-    private const string S023 = @"^(?:(?:您|你)?(?:当前|现在)?(?:的)?(?:位置|所在位置)\s*[:：]|.*(?:>|＞|»|›).*(?:>|＞|»|›))";
+    private const string S023 = @"\s*(?:->|>|＞|»|›|\s[-－—/|｜]\s|[:：])\s*";
     [GeneratedRegex(S023, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P023();
 
-    private const string S024 = @"\s*(?:->|>|＞|»|›|\s[-－—/|｜]\s|[:：])\s*";
+    private const string S024 = @"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}[,，]?\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s|$)|^(?:https?|file)://\S*(?:\s+\d{1,4}\s*/\s*\d{1,4})?$";
     [GeneratedRegex(S024, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P024();
 
-    private const string S025 = @"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}[,，]?\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s|$)|^(?:https?|file)://\S*(?:\s+\d{1,4}\s*/\s*\d{1,4})?$";
+    private const string S025 = @"(?:^(?:[-—–－~～_一\s]*\d{1,4}[-—–－~～_一\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$)|(?:^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}[,，]?\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s|$)|^(?:https?|file)://\S*(?:\s+\d{1,4}\s*/\s*\d{1,4})?$)";
     [GeneratedRegex(S025, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P025();
 
-    private const string S026 = @"(?:^(?:[-—–－~～_一\s]*\d{1,4}[-—–－~～_一\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$)|(?:^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}[,，]?\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s|$)|^(?:https?|file)://\S*(?:\s+\d{1,4}\s*/\s*\d{1,4})?$)";
+    private const string S026 = @"^(?:针对|关于|对于)(?<phrase>.+?)(?:的)?问题(?:的整改(?:落实)?(?:情况)?)?[。；;：:]?$";
     [GeneratedRegex(S026, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P026();
 
-    private const string S027 = @"^(?:针对|关于|对于)(?<phrase>.+?)(?:的)?问题(?:的整改(?:落实)?(?:情况)?)?[。；;：:]?$";
+    private const string S027 = @"^(?:针对|关于|对于)(?<phrase>.+?)(?:的)?整改(?:落实)?(?:情况)?[。；;：:]?$";
     [GeneratedRegex(S027, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P027();
 
-    private const string S028 = @"^(?:针对|关于|对于)(?<phrase>.+?)(?:的)?整改(?:落实)?(?:情况)?[。；;：:]?$";
+    private const string S028 = @"^对(?!照)(?<phrase>.+?)(?:的)?问题(?:的整改(?:落实)?(?:情况)?)?[。；;：:]?$";
     [GeneratedRegex(S028, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P028();
 
-    private const string S029 = @"^对(?!照)(?<phrase>.+?)(?:的)?问题(?:的整改(?:落实)?(?:情况)?)?[。；;：:]?$";
+    private const string S029 = @"^在(?<phrase>.{2,40}?)方面(?:存在的|的)?问题(?:的整改(?:落实)?(?:情况)?)?[。；;：:]?$";
     [GeneratedRegex(S029, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P029();
 
-    private const string S030 = @"^在(?<phrase>.{2,40}?)方面(?:存在的|的)?问题(?:的整改(?:落实)?(?:情况)?)?[。；;：:]?$";
+    private const string S030 = @"^[\p{IsCJKUnifiedIdeographs}]{0,24}?(?:(?:反馈|反饋|交办|交辦|发现|發現|存在|指出|检视|檢視)(?:的)?(?:主要)?(?:问题|問題)(?:情况|情況|清单|清單|事项|事項|描述)?|整改任务|整改任務)[：:]?$";
     [GeneratedRegex(S030, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P030();
 
-    private const string S031 = @"^[\p{IsCJKUnifiedIdeographs}]{0,24}?(?:(?:反馈|反饋|交办|交辦|发现|發現|存在|指出|检视|檢視)(?:的)?(?:主要)?(?:问题|問題)(?:情况|情況|清单|清單|事项|事項|描述)?|整改任务|整改任務)[：:]?$";
+    private const string S031 = @"^[\p{IsCJKUnifiedIdeographs}]{0,40}?(?:指出|反映|提出|发现)[，,：:]?“(?<problem>[^”]{4}.*?)”(?:的)?问题[，,。；;]";
     [GeneratedRegex(S031, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P031();
 
-    private const string S032 = @"^[\p{IsCJKUnifiedIdeographs}]{0,40}?(?:指出|反映|提出|发现)[，,：:]?“(?<problem>[^”]{4}.*?)”(?:的)?问题[，,。；;]";
+    private const string S032 = @"^(?<name>[\p{IsCJKUnifiedIdeographs}]{0,6}编号)[：:] ?(?<value>[A-Za-z0-9][A-Za-z0-9_-]{3,})(?![A-Za-z0-9_年月日-]) ?(?:[\p{IsCJKUnifiedIdeographs}]{0,6}?(?:反映|举报|投诉)(?:的)?(?:内容|问题|情况)?[：:] ?)?";
     [GeneratedRegex(S032, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P032();
 
-    private const string S033 = @"^(?<name>[\p{IsCJKUnifiedIdeographs}]{0,6}编号)[：:] ?(?<value>[A-Za-z0-9][A-Za-z0-9_-]{3,})(?![A-Za-z0-9_年月日-]) ?(?:[\p{IsCJKUnifiedIdeographs}]{0,6}?(?:反映|举报|投诉)(?:的)?(?:内容|问题|情况)?[：:] ?)?";
+    private const string S033 = @"^(?:针对|关于|对于)[“「](?<problem>[^”」]{4}.*?)[”」](?:的|等)?问题[，,：:；;]? *";
     [GeneratedRegex(S033, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P033();
 
-    private const string S034 = @"^(?:针对|关于|对于)[“「](?<problem>[^”」]{4}.*?)[”」](?:的|等)?问题[，,：:；;]? *";
+    private const string S034 = @"^[\p{IsCJKUnifiedIdeographs}]{0,12}?(?:(?:发现|查出|反馈|指出|检查出|存在)的?)?(?:主要)?问题[。]?$(?<!整改.*)";
     [GeneratedRegex(S034, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P034();
 
-    private const string S035 = @"^[\p{IsCJKUnifiedIdeographs}]{0,12}?(?:(?:发现|查出|反馈|指出|检查出|存在)的?)?(?:主要)?问题[。]?$(?<!整改.*)";
+    private const string S035 = @"^[\p{IsCJKUnifiedIdeographs}]{0,16}?整改(?:落实)?(?:情况|结果|措施|举措)(?:及其?(?:落实|完成|进展)?(?:情况|成效))?[。]?$(?<!(?:建议|要求|意见|处理).*)";
     [GeneratedRegex(S035, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P035();
 
-    private const string S036 = @"^[\p{IsCJKUnifiedIdeographs}]{0,16}?整改(?:落实)?(?:情况|结果|措施|举措)(?:及其?(?:落实|完成|进展)?(?:情况|成效))?[。]?$(?<!(?:建议|要求|意见|处理).*)";
+    private const string S036 = @"(?:整改|落实)(?:情况|措施|举措|工作)[^。；;]{0,12}?(?:报告|汇报|说明|公布|通报)?如下[：:]?$";
     [GeneratedRegex(S036, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P036();
 
-    private const string S037 = @"(?:整改|落实)(?:情况|措施|举措|工作)[^。；;]{0,12}?(?:报告|汇报|说明|公布|通报)?如下[：:]?$";
+    private const string S037 = @"^[\p{IsCJKUnifiedIdeographs}]{0,12}?(?:(?:发现|查出|反馈|指出|检查出|存在)的?)?(?:主要)?问题(?:及其?|和|与)(?:整改|处理)(?:情况|意见|结果)?[。]?$";
     [GeneratedRegex(S037, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P037();
 
-    private const string S038 = @"^[\p{IsCJKUnifiedIdeographs}]{0,12}?(?:(?:发现|查出|反馈|指出|检查出|存在)的?)?(?:主要)?问题(?:及其?|和|与)(?:整改|处理)(?:情况|意见|结果)?[。]?$";
+    private const string S038 = @"^(?<issuer>(?:中共|中国共产党|中國共產黨)?[\p{IsCJKUnifiedIdeographs}（）()·]{2,40}?(?:委员会|委員會|党委|黨委|党组|黨組|党工委|黨工委|工委|纪委|紀委|监委|監委|县委|縣委|市委|区委|區委|省委|州委|旗委|盟委|人民政府|政府|办公室|辦公室|办公厅|辦公廳|管委会|管委會|管理委员会|管理委員會|党支部|黨支部|工作组|工作組|领导小组|領導小組|指挥部|指揮部|局|厅|廳|集团有限公司|有限公司|公司|大学|大學|学院|學院|中学|中學|小学|小學|学校|學校|医院|醫院|中心))$";
     [GeneratedRegex(S038, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P038();
 
-    private const string S039 = @"^(?<issuer>(?:中共|中国共产党|中國共產黨)?[\p{IsCJKUnifiedIdeographs}（）()·]{2,40}?(?:委员会|委員會|党委|黨委|党组|黨組|党工委|黨工委|工委|纪委|紀委|监委|監委|县委|縣委|市委|区委|區委|省委|州委|旗委|盟委|人民政府|政府|办公室|辦公室|办公厅|辦公廳|管委会|管委會|管理委员会|管理委員會|党支部|黨支部|工作组|工作組|领导小组|領導小組|指挥部|指揮部|局|厅|廳|集团有限公司|有限公司|公司|大学|大學|学院|學院|中学|中學|小学|小學|学校|學校|医院|醫院|中心))$";
+    private const string S039 = @"^(?<issuer>(?:中共|中国共产党|中國共產黨)[\p{IsCJKUnifiedIdeographs}（）()·]{2,40}?(?:委员会|委員會|党委|黨委|党组|黨組|党工委|黨工委|工委|县委|縣委|市委|区委|區委|省委|州委|旗委|盟委)|[\p{IsCJKUnifiedIdeographs}（）()·]{2,40}?(?:委员会|委員會|党委|黨委|党组|黨組|党工委|工委|人民政府|政府|局|厅|廳|中心|医院|醫院|学校|學校|中学|小学|集团|集團|公司|办公室|辦公室|街道办事处|街道|镇|鎮|乡|鄉|大学|大學|学院|學院|指挥部|指揮部|领导小组|領導小組|管委会|管委會|研究院|研究所))\s*(?=关于|關於)";
     [GeneratedRegex(S039, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P039();
 
-    private const string S040 = @"^(?<issuer>(?:中共|中国共产党|中國共產黨)[\p{IsCJKUnifiedIdeographs}（）()·]{2,40}?(?:委员会|委員會|党委|黨委|党组|黨組|党工委|黨工委|工委|县委|縣委|市委|区委|區委|省委|州委|旗委|盟委)|[\p{IsCJKUnifiedIdeographs}（）()·]{2,40}?(?:委员会|委員會|党委|黨委|党组|黨組|党工委|工委|人民政府|政府|局|厅|廳|中心|医院|醫院|学校|學校|中学|小学|集团|集團|公司|办公室|辦公室|街道办事处|街道|镇|鎮|乡|鄉|大学|大學|学院|學院|指挥部|指揮部|领导小组|領導小組|管委会|管委會|研究院|研究所))\s*(?=关于|關於)";
+    private const string S040 = @"(?:^(?:关于|關於).{2,140}(?:通报|通報|报告|報告|情况|情況|公告|说明|說明|公示|进展|進展|通知|意见|意見|结果|結果|清单|清單|函)(?:\s*[（(][^（）()]{1,30}[）)])?$)|(?:^.{0,60}(?:整改|整治|督察|督查|审计|審計|信访|信訪|举报|舉報).{0,60}(?:通报|通報|报告|報告|公告|公示|结果|結果|清单|清單|销号|銷號|简报|簡報|一览表|一覽表|统计表|統計表|公示表|台账|台賬|意见|意見|情况|情況)(?:\s*[（(][^（）()]{1,30}[）)])?$)|(?:^.{0,60}(?:巡察|巡视|巡視)整改.{0,40}(?:情况|情況)$)|(?:^.{4,80}(?:一览表|一覽表|统计表|統計表|公示表|台账|台賬|清单|清單)(?:\s*[（(][^（）()]{1,30}[）)])?$)";
     [GeneratedRegex(S040, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P040();
 
-    private const string S041 = @"(?:^(?:关于|關於).{2,140}(?:通报|通報|报告|報告|情况|情況|公告|说明|說明|公示|进展|進展|通知|意见|意見|结果|結果|清单|清單|函)(?:\s*[（(][^（）()]{1,30}[）)])?$)|(?:^.{0,60}(?:整改|整治|督察|督查|审计|審計|信访|信訪|举报|舉報).{0,60}(?:通报|通報|报告|報告|公告|公示|结果|結果|清单|清單|销号|銷號|简报|簡報|一览表|一覽表|统计表|統計表|公示表|台账|台賬|意见|意見|情况|情況)(?:\s*[（(][^（）()]{1,30}[）)])?$)|(?:^.{0,60}(?:巡察|巡视|巡視)整改.{0,40}(?:情况|情況)$)|(?:^.{4,80}(?:一览表|一覽表|统计表|統計表|公示表|台账|台賬|清单|清單)(?:\s*[（(][^（）()]{1,30}[）)])?$)";
+    private const string S041 = @"^(?:.{0,40}(?:关于|關於)|.{0,40}(?:巡察|巡视|巡視).{0,20}整改).{0,60}$";
     [GeneratedRegex(S041, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P041();
 
-    private const string S042 = @"^(?:.{0,40}(?:关于|關於)|.{0,40}(?:巡察|巡视|巡視).{0,20}整改).{0,60}$";
+    private const string S042 = @"^(?:【[^】]{1,20}】|\[[^\]]{1,20}\]|〔[^〕]{1,20}〕)\s*";
     [GeneratedRegex(S042, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P042();
 
-    private const string S043 = @"^(?:【[^】]{1,20}】|\[[^\]]{1,20}\]|〔[^〕]{1,20}〕)\s*";
+    private const string S043 = @"\s*[（(]?(?<y>\d{4})[年.\-/－](?<m>\d{1,2})[月.\-/－](?<d>\d{1,2})日?[）)]?$|\s+(?<y>\d{4})年(?<m>\d{2})(?<d>\d{2})$";
     [GeneratedRegex(S043, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P043();
 
-    private const string S044 = @"\s*[（(]?(?<y>\d{4})[年.\-/－](?<m>\d{1,2})[月.\-/－](?<d>\d{1,2})日?[）)]?$|\s+(?<y>\d{4})年(?<m>\d{2})(?<d>\d{2})$";
+    private const string S044 = @"^[（(]?(?:第\s*[0-9一二三四五六七八九十]{1,3}\s*批\s*)?(?<y>\d{4}|[〇零○ＯO一二三四五六七八九]{4})\s*年\s*(?<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日(?:公告|印发|发布)?[）)]?$|^(?<y>\d{4})\s*[-./](?<m>\d{1,2})\s*[-./](?<d>\d{1,2})(?:\s+\d{1,2}:?\d{2}(?::\d{2})?)?$|^[（(]?(?<y>\d{4})(?<m>\d{2})(?<d>\d{2})日(?:公告|印发|发布)?[）)]?$|^[（(]?(?:第\s*[0-9]{1,3}\s*批?\s+)?(?<y>\d{4})\s+(?<m>\d{1,2})\s+(?<d>\d{1,2})\s*日[）)]?$";
     [GeneratedRegex(S044, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P044();
 
-    private const string S045 = @"^[（(]?(?:第\s*[0-9一二三四五六七八九十]{1,3}\s*批\s*)?(?<y>\d{4}|[〇零○ＯO一二三四五六七八九]{4})\s*年\s*(?<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日(?:公告|印发|发布)?[）)]?$|^(?<y>\d{4})\s*[-./](?<m>\d{1,2})\s*[-./](?<d>\d{1,2})(?:\s+\d{1,2}:?\d{2}(?::\d{2})?)?$|^[（(]?(?<y>\d{4})(?<m>\d{2})(?<d>\d{2})日(?:公告|印发|发布)?[）)]?$|^[（(]?(?:第\s*[0-9]{1,3}\s*批?\s+)?(?<y>\d{4})\s+(?<m>\d{1,2})\s+(?<d>\d{1,2})\s*日[）)]?$";
+    private const string S045 = @"(?<=^|[，,。；;：:、\s（(“]|根据|根據|按照)(?<inspector>(?:中共)?[\p{IsCJKUnifiedIdeographs}]{0,10}?(?:省委|市委|县委|縣委|区委|區委|州委|盟委|旗委|党委|黨委|党组|黨組|工委|纪委|紀委)?第[一二三四五六七八九十0-9]{1,3}(?:巡视|巡視|巡察)(?:组|組)|(?:[\p{IsCJKUnifiedIdeographs}]{0,10}?(?:省委|市委|县委|縣委|区委|區委|州委|盟委|旗委|党委|黨委|党组|黨組|工委))(?:巡视|巡視|巡察)(?:组|組))";
     [GeneratedRegex(S045, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P045();
 
-    private const string S046 = @"(?<=^|[，,。；;：:、\s（(“]|根据|根據|按照)(?<inspector>(?:中共)?[\p{IsCJKUnifiedIdeographs}]{0,10}?(?:省委|市委|县委|縣委|区委|區委|州委|盟委|旗委|党委|黨委|党组|黨組|工委|纪委|紀委)?第[一二三四五六七八九十0-9]{1,3}(?:巡视|巡視|巡察)(?:组|組)|(?:[\p{IsCJKUnifiedIdeographs}]{0,10}?(?:省委|市委|县委|縣委|区委|區委|州委|盟委|旗委|党委|黨委|党组|黨組|工委))(?:巡视|巡視|巡察)(?:组|組))";
+    private const string S046 = @"(?:对|對)(?<target>[^，,。；;：:“”]{2,40}?)(?:开展了?|開展了?|进行了?|進行了?|实施了?|實施了?)(?:为期[^，,。]{1,12}的|為期[^，,。]{1,12}的)?[^，,。；;]{0,12}?(?<kind>专项|專項|常规|常規|机动|機動|提级|提級|交叉|联动|聯動|延伸)?(?:巡察|巡视|巡視)";
     [GeneratedRegex(S046, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P046();
 
-    private const string S047 = @"(?:对|對)(?<target>[^，,。；;：:“”]{2,40}?)(?:开展了?|開展了?|进行了?|進行了?|实施了?|實施了?)(?:为期[^，,。]{1,12}的|為期[^，,。]{1,12}的)?[^，,。；;]{0,12}?(?<kind>专项|專項|常规|常規|机动|機動|提级|提級|交叉|联动|聯動|延伸)?(?:巡察|巡视|巡視)";
+    private const string S047 = @"(?<kind>专项|專項|常规|常規|机动|機動|提级|提級|交叉|联动|聯動|延伸)(?:巡察|巡视|巡視)|(?:巡察|巡视|巡視)(?:“|"")?(?<kind>回头看|回頭看)";
     [GeneratedRegex(S047, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P047();
 
-    private const string S048 = @"(?<kind>专项|專項|常规|常規|机动|機動|提级|提級|交叉|联动|聯動|延伸)(?:巡察|巡视|巡視)|(?:巡察|巡视|巡視)(?:“|"")?(?<kind>回头看|回頭看)";
+    private const string S048 = @"(?<y1>\d{4})年(?<m1>\d{1,2})月(?<d1>\d{1,2})日?\s*(?:起)?\s*(?:[—–\-－~～至到]+|一(?=\d))\s*(?:(?<y2>\d{4})年)?(?:(?<m2>\d{1,2})月)?(?<d2>\d{1,2})日";
     [GeneratedRegex(S048, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P048();
 
-    private const string S049 = @"(?<y1>\d{4})年(?<m1>\d{1,2})月(?<d1>\d{1,2})日?\s*(?:起)?\s*(?:[—–\-－~～至到]+|一(?=\d))\s*(?:(?<y2>\d{4})年)?(?:(?<m2>\d{1,2})月)?(?<d2>\d{1,2})日";
+    private const string S049 = @"(?:(?<y>\d{4})年)?(?<m>\d{1,2})月(?<d>\d{1,2})日[^。；;0-9０-９]{0,40}?(?:反馈|反饋)";
     [GeneratedRegex(S049, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P049();
 
-    private const string S050 = @"(?:(?<y>\d{4})年)?(?<m>\d{1,2})月(?<d>\d{1,2})日[^。；;0-9０-９]{0,40}?(?:反馈|反饋)";
+    private const string S050 = @"(?<![0-9\-])(?:(?:0\d{2,3}[-－—]?)?[2-9]\d{6,7}|1[3-9]\d{9}|12388)(?![0-9])";
     [GeneratedRegex(S050, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P050();
 
-    private const string S051 = @"(?<![0-9\-])(?:(?:0\d{2,3}[-－—]?)?[2-9]\d{6,7}|1[3-9]\d{9}|12388)(?![0-9])";
+    private const string S051 = @"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9.\-]{1,200}\.[A-Za-z]{2,24}";
     [GeneratedRegex(S051, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P051();
 
-    private const string S052 = @"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9.\-]{1,200}\.[A-Za-z]{2,24}";
+    private const string S052 = @"(?<!电子)(?:邮政信箱|通信地址|通讯地址|邮寄地址|来信地址|邮寄信箱|来信请寄)[：:]?\s*(?<value>[^；;。，,：:]{1,120}?)(?=[；;。，,]|$|电子|邮编|电话)";
     [GeneratedRegex(S052, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P052();
 
-    private const string S053 = @"(?<!电子)(?:邮政信箱|通信地址|通讯地址|邮寄地址|来信地址|邮寄信箱|来信请寄)[：:]?\s*(?<value>[^；;。，,：:]{1,120}?)(?=[；;。，,]|$|电子|邮编|电话)";
+    private const string S053 = @"^[\s•·▪◆●■\-*]*(?<label>规\s*范\s*性\s*文\s*件\s*有\s*效\s*性|交\s*办\s*单\s*标\s*题|信\s*息\s*索\s*引\s*号|信\s*息\s*索\s*取\s*号|文\s*件\s*名\s*称|文\s*章\s*标\s*题|成\s*文\s*日\s*期|成\s*文\s*时\s*间|发\s*文\s*日\s*期|发\s*文\s*时\s*间|印\s*发\s*日\s*期|发\s*布\s*日\s*期|发\s*布\s*时\s*间|发\s*表\s*时\s*间|公\s*开\s*日\s*期|交\s*办\s*日\s*期|生\s*成\s*日\s*期|主\s*题\s*分\s*类|组\s*配\s*分\s*类|发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*文\s*机\s*构|发\s*文\s*字\s*号|效\s*力\s*状\s*态|公\s*开\s*方\s*式|公\s*开\s*时\s*限|公\s*开\s*范\s*围|信\s*息\s*来\s*源|文\s*章\s*来\s*源|责\s*任\s*部\s*门|信\s*息\s*类\s*别|文\s*件\s*编\s*号|浏\s*览\s*次\s*数|阅\s*读\s*次\s*数|责\s*任\s*编\s*辑|索\s*引\s*号|有\s*效\s*性|浏\s*览\s*量|阅\s*读\s*数|点\s*击\s*数|访\s*问\s*量|分\s*享\s*到|标\s*题|名\s*称|日\s*期|时\s*间|文\s*号|来\s*源|字\s*号|字\s*体|分\s*享|作\s*者|编\s*辑)(?:\s*[:：|｜]\s*|\s+(?=\S)|\s*$)(?<value>.*)$";
     [GeneratedRegex(S053, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P053();
 
-    private const string S054 = @"^[\s•·▪◆●■\-*]*(?<label>规\s*范\s*性\s*文\s*件\s*有\s*效\s*性|交\s*办\s*单\s*标\s*题|信\s*息\s*索\s*引\s*号|信\s*息\s*索\s*取\s*号|文\s*件\s*名\s*称|文\s*章\s*标\s*题|成\s*文\s*日\s*期|成\s*文\s*时\s*间|发\s*文\s*日\s*期|发\s*文\s*时\s*间|印\s*发\s*日\s*期|发\s*布\s*日\s*期|发\s*布\s*时\s*间|发\s*表\s*时\s*间|公\s*开\s*日\s*期|交\s*办\s*日\s*期|生\s*成\s*日\s*期|主\s*题\s*分\s*类|组\s*配\s*分\s*类|发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*文\s*机\s*构|发\s*文\s*字\s*号|效\s*力\s*状\s*态|公\s*开\s*方\s*式|公\s*开\s*时\s*限|公\s*开\s*范\s*围|信\s*息\s*来\s*源|文\s*章\s*来\s*源|责\s*任\s*部\s*门|信\s*息\s*类\s*别|文\s*件\s*编\s*号|浏\s*览\s*次\s*数|阅\s*读\s*次\s*数|责\s*任\s*编\s*辑|索\s*引\s*号|有\s*效\s*性|浏\s*览\s*量|阅\s*读\s*数|点\s*击\s*数|访\s*问\s*量|分\s*享\s*到|标\s*题|名\s*称|日\s*期|时\s*间|文\s*号|来\s*源|字\s*号|字\s*体|分\s*享|作\s*者|编\s*辑)(?:\s*[:：|｜]\s*|\s+(?=\S)|\s*$)(?<value>.*)$";
+    private const string S054 = @"^(?:[^：:|｜]{2,30}?第\s*\d{1,4}\s*号(?:公告)?\s*[：:]|[^|｜：:]{2,12}\s*[|｜]\s*|.{2,60}?——(?=关于|關於))";
     [GeneratedRegex(S054, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P054();
 
-    private const string S055 = @"^(?:[^：:|｜]{2,30}?第\s*\d{1,4}\s*号(?:公告)?\s*[：:]|[^|｜：:]{2,12}\s*[|｜]\s*|.{2,60}?——(?=关于|關於))";
+    private const string S055 = @"^(?<issuer>[\p{IsCJKUnifiedIdeographs}]{2,30}?(?:局|厅|廳|委员会|委員會|政府|署|办公室|辦公室))\s*(?:副?(?:局长|局長|厅长|廳長|主任|审计长|審計長|市长|市長|省长|省長|区长|區長|县长|縣長))\s*[\p{IsCJKUnifiedIdeographs}·]{2,5}$";
     [GeneratedRegex(S055, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P055();
 
-    private const string S056 = @"^(?<issuer>[\p{IsCJKUnifiedIdeographs}]{2,30}?(?:局|厅|廳|委员会|委員會|政府|署|办公室|辦公室))\s*(?:副?(?:局长|局長|厅长|廳長|主任|审计长|審計長|市长|市長|省长|省長|区长|區長|县长|縣長))\s*[\p{IsCJKUnifiedIdeographs}·]{2,5}$";
+    private const string S056 = @"^(?:附件|附表)\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：]?";
     [GeneratedRegex(S056, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P056();
 
-    private const string S057 = @"^(?:附件|附表)\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：]?";
+    private const string S057 = @"(?:问题|問題|整改|反馈|反饋|督察|督察组|巡察|巡视|巡視|审计|審計)";
     [GeneratedRegex(S057, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P057();
 
-    private const string S058 = @"(?:问题|問題|整改|反馈|反饋|督察|督察组|巡察|巡视|巡視|审计|審計)";
+    private const string S058 = @"^(?<dash>——|—|--|-)?\s*(?:(?<y>\d{4})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日|(?<y>\d{4})(?<m>\d{2})(?<d>\d{2})日)\s*在(?(dash)|.{0,60}?(?:会议|大会|常委会))";
     [GeneratedRegex(S058, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P058();
 
-    private const string S059 = @"^(?<dash>——|—|--|-)?\s*(?:(?<y>\d{4})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日|(?<y>\d{4})(?<m>\d{2})(?<d>\d{2})日)\s*在(?(dash)|.{0,60}?(?:会议|大会|常委会))";
+    private const string S059 = @"^(?<issuer>[\p{IsCJKUnifiedIdeographs}（）()]{2,30}?(?:局|厅|廳|署|委员会|委員會|人民政府|办公室|辦公室))(?:审计结果公告|審計結果公告|审计公告|審計公告|公告)?\s*(?:\d{4}\s*年(?:度)?\s*)?第\s*\d{1,4}\s*号";
     [GeneratedRegex(S059, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P059();
 
-    private const string S060 = @"^(?<issuer>[\p{IsCJKUnifiedIdeographs}（）()]{2,30}?(?:局|厅|廳|署|委员会|委員會|人民政府|办公室|辦公室))(?:审计结果公告|審計結果公告|审计公告|審計公告|公告)?\s*(?:\d{4}\s*年(?:度)?\s*)?第\s*\d{1,4}\s*号";
+    private const string S060 = @"^(?:公示单位|公示單位|发布单位|發布單位|发文单位|發文單位|公告单位|公告單位|通报单位|通報單位)\s*[:：]\s*(?<issuer>[^\s:：，,。；;]{2,40})";
     [GeneratedRegex(S060, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P060();
 
-    private const string S061 = @"^(?:公示单位|公示單位|发布单位|發布單位|发文单位|發文單位|公告单位|公告單位|通报单位|通報單位)\s*[:：]\s*(?<issuer>[^\s:：，,。；;]{2,40})";
+    private const string S061 = @"(?<![\p{IsCJKUnifiedIdeographs}])(?<issuer>[\p{IsCJKUnifiedIdeographs}]{2,30}?(?:局|厅|廳|委员会|委員會|政府|署|办公室|辦公室))\s*副?(?:局长|局長|厅长|廳長|主任|审计长|審計長|市长|市長|省长|省長|区长|區長|县长|縣長)\s*[\p{IsCJKUnifiedIdeographs}·]{0,5}?\s*(?:受[^。《》]{2,20}委托[,，]?\s*)?在[^。《》]{2,60}?(?:会议|會議|大会|大會)上?\s*(?:作了|做了|作|做)\s*《(?<title>[^《》]{4,140})》";
     [GeneratedRegex(S061, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P061();
 
-    private const string S062 = @"(?<![\p{IsCJKUnifiedIdeographs}])(?<issuer>[\p{IsCJKUnifiedIdeographs}]{2,30}?(?:局|厅|廳|委员会|委員會|政府|署|办公室|辦公室))\s*副?(?:局长|局長|厅长|廳長|主任|审计长|審計長|市长|市長|省长|省長|区长|區長|县长|縣長)\s*[\p{IsCJKUnifiedIdeographs}·]{0,5}?\s*(?:受[^。《》]{2,20}委托[,，]?\s*)?在[^。《》]{2,60}?(?:会议|會議|大会|大會)上?\s*(?:作了|做了|作|做)\s*《(?<title>[^《》]{4,140})》";
+    private const string S062 = @"^(?<title>[^，,。；;：:《》]{6,80}?)(?=一、|一．|（一）|\(一\))";
     [GeneratedRegex(S062, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P062();
 
-    private const string S063 = @"^(?<title>[^，,。；;：:《》]{6,80}?)(?=一、|一．|（一）|\(一\))";
+    private const string S063 = @"\s*(?:_|\||｜|－| - | — |——)\s*";
     [GeneratedRegex(S063, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P063();
 
-    private const string S064 = @"\s*(?:_|\||｜|－| - | — |——)\s*";
+    private const string S064 = @"^(?:新建\s*(?:Microsoft\s*)?(?:Office\s*)?(?:Word|WPS|DOCX|DOC)?\s*(?:文档|文字文稿|文字文档|Document).*|(?:文档|Document|文件|未命名|无标题|Untitled)\s*[(（]?\d*[)）]?|Microsoft\s+Word\s*-.*)$";
     [GeneratedRegex(S064, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P064();
 
-    private const string S065 = @"^(?:新建\s*(?:Microsoft\s*)?(?:Office\s*)?(?:Word|WPS|DOCX|DOC)?\s*(?:文档|文字文稿|文字文档|Document).*|(?:文档|Document|文件|未命名|无标题|Untitled)\s*[(（]?\d*[)）]?|Microsoft\s+Word\s*-.*)$";
+    private const string S065 = @"(?<label>成\s*文\s*日\s*期|成\s*文\s*时\s*间|发\s*文\s*日\s*期|发\s*文\s*时\s*间|印\s*发\s*日\s*期|发\s*布\s*日\s*期|发\s*布\s*时\s*间|发\s*表\s*时\s*间|公\s*开\s*日\s*期|交\s*办\s*日\s*期|生\s*成\s*日\s*期|日\s*期|时\s*间)(?:\s*[:：|｜]\s*\|?\s*|\s+)(?<y>\d{4})\s*[-年./]\s*(?<m>\d{1,2})\s*[-月./]\s*(?<d>\d{1,2})";
     [GeneratedRegex(S065, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P065();
 
-    private const string S066 = @"(?<label>成\s*文\s*日\s*期|成\s*文\s*时\s*间|发\s*文\s*日\s*期|发\s*文\s*时\s*间|印\s*发\s*日\s*期|发\s*布\s*日\s*期|发\s*布\s*时\s*间|发\s*表\s*时\s*间|公\s*开\s*日\s*期|交\s*办\s*日\s*期|生\s*成\s*日\s*期|日\s*期|时\s*间)(?:\s*[:：|｜]\s*\|?\s*|\s+)(?<y>\d{4})\s*[-年./]\s*(?<m>\d{1,2})\s*[-月./]\s*(?<d>\d{1,2})";
+    private const string S066 = @"(?:反馈|指出|发现|交办|移交)(?:的)?(?:各类|具体|主要|共性|个性)?(?:问题)?(?:共)?(?<value>[0-9０-９.]+|[一二三四五六七八九十百]+)(?<unit>个|项|条|类)(?:具体)?问题";
     [GeneratedRegex(S066, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P066();
 
-    private const string S067 = @"(?:反馈|指出|发现|交办|移交)(?:的)?(?:各类|具体|主要|共性|个性)?(?:问题)?(?:共)?(?<value>[0-9０-９.]+|[一二三四五六七八九十百]+)(?<unit>个|项|条|类)(?:具体)?问题";
+    private const string S067 = @"(?:反馈|指出|发现|交办)(?:的)?(?:各类|具体|主要)?问题(?:共)?(?<value>[0-9０-９.]+|[一二三四五六七八九十百]+)(?<unit>个|项|条)";
     [GeneratedRegex(S067, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P067();
 
-    private const string S068 = @"(?:反馈|指出|发现|交办)(?:的)?(?:各类|具体|主要)?问题(?:共)?(?<value>[0-9０-９.]+|[一二三四五六七八九十百]+)(?<unit>个|项|条)";
+    private const string S068 = @"(?<!阶段性|基本|部分)(?:已)?(?:整改)?完成(?:整改)?(?<value>[0-9０-９]+|[一二三四五六七八九十百]+)(?<unit>个|项|条)(?!月|日)";
     [GeneratedRegex(S068, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P068();
 
-    private const string S069 = @"(?<!阶段性|基本|部分)(?:已)?(?:整改)?完成(?:整改)?(?<value>[0-9０-９]+|[一二三四五六七八九十百]+)(?<unit>个|项|条)(?!月|日)";
+    private const string S069 = @"已(?:整改到位|整改|办结|销号)(?<value>[0-9０-９]+|[一二三四五六七八九十百]+)(?<unit>个|项|条)";
     [GeneratedRegex(S069, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P069();
 
-    private const string S070 = @"已(?:整改到位|整改|办结|销号)(?<value>[0-9０-９]+|[一二三四五六七八九十百]+)(?<unit>个|项|条)";
+    private const string S070 = @"(?:阶段性完成|基本完成|正在整改|持续整改|正在推进|长期坚持)(?:的)?(?<value>[0-9０-９]+|[一二三四五六七八九十百]+)(?<unit>个|项|条)";
     [GeneratedRegex(S070, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P070();
 
-    private const string S071 = @"(?:阶段性完成|基本完成|正在整改|持续整改|正在推进|长期坚持)(?:的)?(?<value>[0-9０-９]+|[一二三四五六七八九十百]+)(?<unit>个|项|条)";
+    private const string S071 = @"(?:整改)?完成率(?:达到?|为)?(?<value>[0-9０-９]+(?:\.[0-9]+)?)(?<unit>%|％)";
     [GeneratedRegex(S071, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P071();
 
-    private const string S072 = @"(?:整改)?完成率(?:达到?|为)?(?<value>[0-9０-９]+(?:\.[0-9]+)?)(?<unit>%|％)";
+    private const string S072 = @"(?:问责|追责问责|追责|处理|党纪政务处分|党纪处分|政务处分|诫勉谈话|组织处理|立案审查调查|立案)(?:了)?(?:相关责任人|责任人|党员干部|干部)?(?<value>[0-9０-９]+|[一二三四五六七八九十百]+)(?<unit>人|名|人次)";
     [GeneratedRegex(S072, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P072();
 
-    private const string S073 = @"(?:问责|追责问责|追责|处理|党纪政务处分|党纪处分|政务处分|诫勉谈话|组织处理|立案审查调查|立案)(?:了)?(?:相关责任人|责任人|党员干部|干部)?(?<value>[0-9０-９]+|[一二三四五六七八九十百]+)(?<unit>人|名|人次)";
+    private const string S073 = @"(?:追回|挽回|收回|清退|收缴|追缴|退还)(?:了)?(?:违规|违纪|各类|相关)?(?:资金|经济损失|款项|费用)?(?:共计|共|合计)?(?<value>[0-9０-９]+(?:\.[0-9]+)?)(?<unit>万元|亿元|元)";
     [GeneratedRegex(S073, RegexOptions.CultureInvariant, 2000)]
     private static partial Regex P073();
-
-    private const string S074 = @"(?:追回|挽回|收回|清退|收缴|追缴|退还)(?:了)?(?:违规|违纪|各类|相关)?(?:资金|经济损失|款项|费用)?(?:共计|共|合计)?(?<value>[0-9０-９]+(?:\.[0-9]+)?)(?<unit>万元|亿元|元)";
-    [GeneratedRegex(S074, RegexOptions.CultureInvariant, 2000)]
-    private static partial Regex P074();
 }

@@ -27,7 +27,10 @@ internal static class Sentences
     public static bool IsClauseBreak(char c) => c is '，' or ',' || IsStatementEnd(c);
 
     /// <summary>Whether <paramref name="c"/> ends a statement (a sentence or a clause).</summary>
-    public static bool IsStatementEnd(char c) => StatementEnds.Contains(c, StringComparison.Ordinal);
+    public static bool IsStatementEnd(char c) => CharClass.IsOneOf(c, StatementEnds);
+
+    /// <summary>Whether <paramref name="c"/> ends a sentence.</summary>
+    public static bool IsFullStop(char c) => CharClass.IsOneOf(c, FullStops);
 
     /// <summary>
     /// The end (exclusive) of the first sentence of <paramref name="text"/>: after its first full stop outside brackets
@@ -43,7 +46,7 @@ internal static class Sentences
             var c = text[i];
             if (c is '“' or '《' or '（' or '(') quote++;
             else if (c is '”' or '》' or '）' or ')') quote = Math.Max(0, quote - 1);
-            else if (quote == 0 && FullStops.Contains(c, StringComparison.Ordinal)) return i + 1;
+            else if (quote == 0 && IsFullStop(c)) return i + 1;
         }
         return text.Length;
     }
