@@ -23,6 +23,21 @@ public sealed class JsonTests
     }
 
     [Test]
+    public void Notices_are_written_as_NoticeJson_Options_writes_them_on_every_text_input()
+    {
+        // NoticeJson writes through the source generator's serialization code; a caller serializing a notice with the
+        // public options goes through the metadata path. The two must give the same bytes.
+        var parser = new NoticeParser();
+        var compact = new System.Text.Json.JsonSerializerOptions(NoticeJson.Options) { WriteIndented = false };
+        foreach (var file in SameNotices.TextInputs())
+        {
+            var notice = parser.ParseFile(file);
+            Assert.That(NoticeJson.Serialize(notice), Is.EqualTo(System.Text.Json.JsonSerializer.Serialize(notice, NoticeJson.Options) + "\n"), file);
+            Assert.That(NoticeJson.SerializeLine(notice), Is.EqualTo(System.Text.Json.JsonSerializer.Serialize(notice, compact)), file);
+        }
+    }
+
+    [Test]
     public void Reading_the_json_back_and_writing_it_again_is_identical()
     {
         var json = NoticeJson.Serialize(Spec.Parser.ParseFile(Repo.Seed000));

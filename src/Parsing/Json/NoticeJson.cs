@@ -99,10 +99,29 @@ public static class NoticeJson
     public static string Schema => SchemaText.Value;
 
     /// <summary>The notice as indented JSON, ending with a line feed.</summary>
-    public static string Serialize(Notice notice) => JsonSerializer.Serialize(notice, TypeInfo(true)) + "\n";
+    public static string Serialize(Notice notice) => Write(notice, indented: true) + "\n";
 
     /// <summary>The notice as JSON on a single line (for JSON Lines), without a line feed.</summary>
-    public static string SerializeLine(Notice notice) => JsonSerializer.Serialize(notice, TypeInfo(false));
+    public static string SerializeLine(Notice notice) => Write(notice, indented: false);
+
+    // Writing goes through the source generator's serialization code (NoticeWriteContext), which writes each property
+    // straight to the writer: the metadata path would first build a description of every property of every type —
+    // some 450 generic methods the runtime compiles before a process writes its first notice. That code runs only for
+    // options without an encoder, so the encoder (Chinese as is) and the layout are the writer's.
+    private static readonly JsonWriterOptions IndentedWriter = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true, IndentSize = 2, NewLine = "\n",
+    };
+
+    private static readonly JsonWriterOptions CompactWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Write(Notice notice, bool indented)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, indented ? IndentedWriter : CompactWriter))
+            JsonSerializer.Serialize(writer, notice, NoticeWriteContext.Default.Notice);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>Writes the notice as indented UTF-8 JSON (no BOM), ending with a line feed.</summary>
     public static async Task WriteAsync(Stream stream, Notice notice, CancellationToken cancellation = default)
@@ -127,3 +146,8 @@ public static class NoticeJson
     IndentSize = 2)]
 [JsonSerializable(typeof(Notice))]
 internal sealed partial class NoticeJsonContext : JsonSerializerContext;
+
+/// <summary>The notice's serialization code only (no metadata), for <see cref="NoticeJson"/>'s writing.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, GenerationMode = JsonSourceGenerationMode.Serialization)]
+[JsonSerializable(typeof(Notice))]
+internal sealed partial class NoticeWriteContext : JsonSerializerContext;
