@@ -19,9 +19,16 @@ internal sealed class Paragraph
     /// <param name="block">The block the paragraph came from.</param>
     /// <param name="index">Position among the document's paragraphs.</param>
     public Paragraph(string text, int[] map, int mapOffset, TextBlock block, int index)
+        : this(text, HanVariants.Simplify(text), map, mapOffset, block, index)
+    {
+    }
+
+    // A part of a paragraph, or the paragraph again: its match text is cut from the one already made (simplifying maps
+    // character to character, so the cut of the simplified text is the simplified cut).
+    private Paragraph(string text, string matchText, int[] map, int mapOffset, TextBlock block, int index)
     {
         Text = text;
-        MatchText = HanVariants.Simplify(text);
+        MatchText = matchText;
         _map = map;
         _mapOffset = mapOffset;
         Block = block;
@@ -77,12 +84,14 @@ internal sealed class Paragraph
         // Skip spaces at the cut so that both halves stay trimmed.
         while (start < end && CharClass.IsSpace(Text[start])) start++;
         while (end > start && CharClass.IsSpace(Text[end - 1])) end--;
-        return new Paragraph(Text[start..end], _map, _mapOffset + start, Block, Index) { BlockIndex = BlockIndex };
+        var text = Text[start..end];
+        var matchText = ReferenceEquals(MatchText, Text) ? text : MatchText[start..end];
+        return new Paragraph(text, matchText, _map, _mapOffset + start, Block, Index) { BlockIndex = BlockIndex };
     }
 
     /// <summary>This paragraph, recording the block it came from.</summary>
     public Paragraph WithBlockIndex(int index) =>
-        new(Text, _map, _mapOffset, Block, Index) { BlockIndex = index, SoftBreaks = SoftBreaks };
+        new(Text, MatchText, _map, _mapOffset, Block, Index) { BlockIndex = index, SoftBreaks = SoftBreaks };
 
     /// <summary>The paragraphs' texts joined by line feeds.</summary>
     public static string JoinText(IEnumerable<Paragraph> paragraphs)

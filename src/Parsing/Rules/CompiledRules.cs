@@ -206,15 +206,27 @@ internal sealed class CompiledRules
     private static Regex FieldLine(MetadataRules md, PatternFactory patterns)
     {
         var labels = md.TitleFields.Concat(md.DateFields).Concat(md.PageFields).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal)
-            .OrderByDescending(l => l.Length).Select(l => string.Join(@"\s*", l.Select(c => Regex.Escape(c.ToString())))).ToList();
+            .OrderByDescending(l => l.Length).Select(LetterSpaced).ToList();
         if (labels.Count == 0) return PatternFactory.Never;
         return patterns.Built($@"^[\s•·▪◆●■\-*]*(?<label>{string.Join("|", labels)})(?:\s*[:：|｜]\s*|\s+(?=\S)|\s*$)(?<value>.*)$");
+    }
+
+    /// <summary>A pattern for <paramref name="label"/> however letter-spaced (<c>标  题</c>): its characters with any spaces between.</summary>
+    private static string LetterSpaced(string label)
+    {
+        var pattern = new System.Text.StringBuilder();
+        foreach (var c in label)
+        {
+            if (pattern.Length > 0) pattern.Append(@"\s*");
+            pattern.Append(Regex.Escape(c.ToString()));
+        }
+        return pattern.ToString();
     }
 
     private static Regex FieldDateAnywhere(MetadataRules md, PatternFactory patterns)
     {
         var labels = md.DateFields.Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(l => l.Length)
-            .Select(l => string.Join(@"\s*", l.Select(c => Regex.Escape(c.ToString())))).ToList();
+            .Select(LetterSpaced).ToList();
         if (labels.Count == 0) return PatternFactory.Never;
         return patterns.Built($@"(?<label>{string.Join("|", labels)})(?:\s*[:：|｜]\s*\|?\s*|\s+)(?<y>\d{{4}})\s*[-年./]\s*(?<m>\d{{1,2}})\s*[-月./]\s*(?<d>\d{{1,2}})");
     }

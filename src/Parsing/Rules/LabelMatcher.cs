@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Extractor.Parsing.Text;
@@ -18,35 +17,36 @@ internal readonly record struct LabelMatch(LabelKind Kind, string Label, int Sta
 /// <summary>Finds labels (<c>整改情况：</c>, <c>【整改措施】</c>, <c>问题2：</c>) at the start of a paragraph or after a sentence.</summary>
 internal sealed class LabelMatcher
 {
-    // The labels by their first character, each list longest first: a position whose character opens no label is
+    // The labels by their first character, each group longest first: a position whose character opens no label is
     // passed over by one look-up rather than a comparison with each of the hundred-odd labels.
-    private readonly FrozenDictionary<char, (string Label, LabelKind Kind)[]> _labels;
+    private readonly ByFirstChar<Label> _labels;
     private readonly string[] _separators;
     private readonly Regex _bareFollower;
-    // The rectification labels by their first character, longest first, for a label run in after a sentence.
-    private readonly FrozenDictionary<char, string[]> _inline;
+    // The rectification labels by their first character, for a label run in after a sentence.
+    private readonly ByFirstChar<string> _inline;
     private readonly HashSet<string> _followUp;
+
+    /// <summary>A label and what it introduces.</summary>
+    private sealed record Label(string Text, LabelKind Kind);
 
     public LabelMatcher(LabelRules rules, Regex bareFollower)
     {
-        var labels = new List<(string, LabelKind)>();
+        var labels = new List<Label>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         void Add(IEnumerable<string> words, LabelKind kind)
         {
             foreach (var w in words)
-                if (w.Length > 0 && !labels.Exists(l => l.Item1 == w)) labels.Add((w, kind));
+                if (w.Length > 0 && seen.Add(w)) labels.Add(new Label(w, kind));
         }
         Add(rules.Rectification, LabelKind.Rectification);
         Add(rules.Status, LabelKind.Status);
         Add(rules.Problem, LabelKind.Problem);
         Add(rules.Fields, LabelKind.Field);
-        _labels = labels.OrderByDescending(l => l.Item1.Length).ThenBy(l => l.Item1, StringComparer.Ordinal)
-            .GroupBy(l => l.Item1[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _labels = new ByFirstChar<Label>(labels, l => l.Text);
         _separators = [.. rules.Separators.Where(s => s.Length > 0)];
         _bareFollower = bareFollower;
         _followUp = new HashSet<string>(rules.FollowUp, StringComparer.Ordinal);
-        _inline = rules.Rectification.Where(l => l.Length > 0).Distinct(StringComparer.Ordinal)
-            .OrderByDescending(l => l.Length).ThenBy(l => l, StringComparer.Ordinal)
-            .GroupBy(l => l[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _inline = new ByFirstChar<string>(rules.Rectification.Distinct(StringComparer.Ordinal), l => l);
     }
 
     /// <summary>Whether <paramref name="label"/> continues a rectification rather than opening one (<c>整改成效</c>).</summary>
@@ -69,7 +69,7 @@ internal sealed class LabelMatcher
         }
         var bracket = i < text.Length && text[i] is '【' or '[' or '〔';
         if (bracket) i++;
-        if (i >= text.Length || !_labels.TryGetValue(text[i], out var candidates)) return null;
+        if (i >= text.Length || _labels.StartingWith(text[i]) is not { } candidates) return null;
         var span = text.AsSpan(i);
         foreach (var (label, kind) in candidates)
         {
@@ -117,7 +117,7 @@ internal sealed class LabelMatcher
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LabelMatch? MatchPrefix(string text, int start, string written)
     {
-        if (start >= text.Length || !_labels.TryGetValue(text[start], out var candidates)) return null;
+        if (start >= text.Length || _labels.StartingWith(text[start]) is not { } candidates) return null;
         foreach (var (label, kind) in candidates)
         {
             if (start + label.Length >= text.Length || !text.AsSpan(start).StartsWith(label, StringComparison.Ordinal)) continue;
@@ -138,7 +138,7 @@ internal sealed class LabelMatcher
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int FindInlineRectification(string text)
     {
-        if (_inline.Count == 0 || _separators.Length == 0) return -1;
+        if (_inline.IsEmpty || _separators.Length == 0) return -1;
         for (var i = 1; i < text.Length; i++)
         {
             var before = text[i - 1];
@@ -155,7 +155,7 @@ internal sealed class LabelMatcher
         if (at >= text.Length) return false;
         var bracketed = text[at] is '【' or '[';
         var k = bracketed ? at + 1 : at;
-        if (k >= text.Length || !_inline.TryGetValue(text[k], out var labels)) return false;
+        if (k >= text.Length || _inline.StartingWith(text[k]) is not { } labels) return false;
         foreach (var label in labels)
         {
             if (!text.AsSpan(k).StartsWith(label, StringComparison.Ordinal)) continue;
