@@ -32,7 +32,7 @@ internal static class RunTogetherLines
     /// break without a marker a statement ends (<see cref="Sentences.IsStatementEnd"/>); before a marker run in with
     /// no space a sentence (<see cref="Sentences.IsFullStop"/>).
     /// </summary>
-    private const string BeforeMarker = Sentences.StatementEnds + "：:";
+    private static readonly CharSet BeforeMarkerSet = new(Sentences.StatementEnds + "：:");
 
     public static IReadOnlyList<Paragraph> Split(IReadOnlyList<Paragraph> paragraphs, CompiledRules rules, List<OutlineWarning> warnings)
     {
@@ -90,7 +90,7 @@ internal static class RunTogetherLines
             if (CharClass.IsSpace(text[i]) || !(CharClass.IsSpace(text[i - 1]) || p.SourceOffset(i) > p.SourceEnd(i))) continue;
             var j = i - 1;
             while (j > 0 && CharClass.IsSpace(text[j])) j--;
-            if (CharClass.IsOneOf(text[j], BeforeMarker) && MarkerRecognizer.MayOpen(text[i], rules) && MarkerRecognizer.Recognize(Head(text, i), rules) is { } marker)
+            if (BeforeMarkerSet.Contains(text[j]) && MarkerRecognizer.MayOpen(text[i], rules) && MarkerRecognizer.Recognize(Head(text, i), rules) is { } marker)
                 markers.Add((i, marker));
             else if (Sentences.IsStatementEnd(text[j])) sentences.Add(i);
         }

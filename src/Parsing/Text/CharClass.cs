@@ -33,19 +33,6 @@ internal static class CharClass
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsDigit(char c) => (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
 
-    /// <summary>
-    /// Whether <paramref name="c"/> is one of the few characters of <paramref name="set"/> (a sentence's full stops):
-    /// a look through each in turn, which for a handful of characters costs less than the vectorized search
-    /// <see cref="string.Contains(char)"/> sets up for long text — and is what the hot per-character loops ask.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsOneOf(char c, string set)
-    {
-        foreach (var x in set)
-            if (x == c) return true;
-        return false;
-    }
-
     /// <summary>The value of an ASCII or full-width digit.</summary>
     public static int DigitValue(char c) => c >= '０' ? c - '０' : c - '0';
 }

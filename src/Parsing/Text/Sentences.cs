@@ -27,10 +27,13 @@ internal static class Sentences
     public static bool IsClauseBreak(char c) => c is '，' or ',' || IsStatementEnd(c);
 
     /// <summary>Whether <paramref name="c"/> ends a statement (a sentence or a clause).</summary>
-    public static bool IsStatementEnd(char c) => CharClass.IsOneOf(c, StatementEnds);
+    public static bool IsStatementEnd(char c) => StatementEndSet.Contains(c);
 
     /// <summary>Whether <paramref name="c"/> ends a sentence.</summary>
-    public static bool IsFullStop(char c) => CharClass.IsOneOf(c, FullStops);
+    public static bool IsFullStop(char c) => FullStopSet.Contains(c);
+
+    private static readonly CharSet StatementEndSet = new(StatementEnds);
+    private static readonly CharSet FullStopSet = new(FullStops);
 
     /// <summary>
     /// The end (exclusive) of the first sentence of <paramref name="text"/>: after its first full stop outside brackets
