@@ -19,12 +19,10 @@ internal sealed class LocationResolver
         for (var k = 0; k < _blockStarts.Length; k++) _blockStarts[k] = _blocks[k].Start;
         var text = document.Text;
         var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
+        for (var i = LineBreaks.Next(text, 0); i >= 0; i = LineBreaks.Next(text, i))
         {
-            var length = LineBreaks.LengthAt(text, i);
-            if (length == 0) continue;
-            i += length - 1;
-            starts.Add(i + 1);
+            i += LineBreaks.LengthAt(text, i);
+            starts.Add(i);
         }
         _lineStarts = [.. starts];
     }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Extractor.Parsing.Text;
 
 /// <summary>
@@ -6,8 +8,23 @@ namespace Extractor.Parsing.Text;
 /// </summary>
 internal static class LineBreaks
 {
+    /// <summary>The characters that end a line.</summary>
+    private const string Breaks = "\n\r\u0085\u2028\u2029";
+
+    private static readonly SearchValues<char> BreakValues = SearchValues.Create(Breaks);
+
     /// <summary>Whether <paramref name="c"/> ends a line (CR may be the first half of CRLF).</summary>
     public static bool IsBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
+
+    /// <summary>
+    /// Where the next line break at or after <paramref name="from"/> is, or -1: a vectorized search, for the stages that
+    /// walk a whole text line by line.
+    /// </summary>
+    public static int Next(string text, int from)
+    {
+        var i = text.AsSpan(from).IndexOfAny(BreakValues);
+        return i < 0 ? -1 : from + i;
+    }
 
     /// <summary>
     /// The length of the line break at <paramref name="i"/> of <paramref name="text"/>: 2 for CRLF, 1 for any other

@@ -43,8 +43,9 @@ public sealed class PlainTextReader : INoticeReader
         int line = 1, start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
+            // From break to break (the text's last line ends at its end).
+            i = LineBreaks.Next(text, i) is var next and >= 0 ? next : text.Length;
             var breakLength = i == text.Length ? 1 : LineBreaks.LengthAt(text, i);
-            if (breakLength == 0) continue;
             Checkpoint.Tick();
             if (HasText(text.AsSpan(start, i - start)))
                 lines.Add(new TextTables.Line(start, i, line));
