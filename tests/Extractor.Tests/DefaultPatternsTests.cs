@@ -86,6 +86,49 @@ public sealed class DefaultPatternsTests
         SameNotices.Assert(interpretedRules, prebuiltRules);
     }
 
+    /// <summary>
+    /// A default pattern never backtracks without end: each is run on text made of its own characters — each character
+    /// repeated, and pairs of them — with tails that make a match fail late (a long run of another letter, a line
+    /// break, a full stop), the way site chrome, rules lines and decorations repeat one mark (<c>»»»…</c>, <c>——…</c>).
+    /// A pattern whose nested repetitions can split such a run in many ways takes exponential time and runs into its
+    /// time-out (the parse then fails); the breadcrumb alternative of <c>chrome.line</c> did, on a line of 60 <c>»</c>.
+    /// The texts are short (300 characters): a pattern that is merely quadratic finishes them in well under a
+    /// millisecond, so the time-out is never approached unless the time grows without bound.
+    /// </summary>
+    [Test]
+    public void No_default_pattern_backtracks_without_end_on_runs_of_its_own_characters()
+    {
+        var random = new Random(12);
+        var slow = CompiledRules.Default.Patterns.DistinctBy(p => p.ToString(), StringComparer.Ordinal)
+            .Select(p => FirstTimeOut(p, random)).OfType<string>().ToList();
+        Assert.That(slow, Is.Empty, "default patterns that ran into their time-out");
+    }
+
+    /// <summary>The first run of its own characters <paramref name="pattern"/> times out on, described; null when none.</summary>
+    private static string? FirstTimeOut(Regex pattern, Random random)
+    {
+        const string syntax = @"\()[]{}?|^$*+.";
+        string[] tails = ["", new('x', 31), "\n", "。"];
+        var source = pattern.ToString();
+        var characters = source.Where(c => !syntax.Contains(c)).Concat(" \nx1一").Distinct().ToArray();
+        var units = characters.Select(c => c.ToString()).ToList();
+        for (var k = 0; k < 100; k++) units.Add($"{characters[random.Next(characters.Length)]}{characters[random.Next(characters.Length)]}");
+        foreach (var unit in units)
+            foreach (var tail in tails)
+            {
+                var text = string.Concat(Enumerable.Repeat(unit, 300 / unit.Length)) + tail;
+                try
+                {
+                    _ = pattern.Match(text);
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    return $"{source} on “{unit}” × {300 / unit.Length} + “{tail}”";
+                }
+            }
+        return null;
+    }
+
     /// <summary>The C# source of DefaultPatterns.g.cs for <paramref name="patterns"/>.</summary>
     private static string Render(List<Regex> patterns)
     {
