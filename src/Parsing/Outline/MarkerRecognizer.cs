@@ -39,20 +39,32 @@ internal static class MarkerRecognizer
     public static bool MayOpen(char c, CompiledRules rules) => rules.MarkerOpenings is not { } openings || openings.Contains(c);
 
     /// <summary>The marker that opens <paramref name="text"/>, or null.</summary>
+    public static MarkerMatch? Recognize(string text, CompiledRules rules) => Recognize(text, 0, text.Length, rules);
+
+    /// <summary>
+    /// The marker that opens the text of <paramref name="text"/> from <paramref name="at"/> as far as a marker can reach
+    /// (<see cref="BoundedMatches.Overlap"/> characters), or null: the same as on that piece cut out, without cutting it
+    /// (looking for one at every position of a paragraph stays linear). <see cref="MarkerMatch.ContentStart"/> counts from
+    /// <paramref name="at"/>.
+    /// </summary>
+    public static MarkerMatch? RecognizeAt(string text, int at, CompiledRules rules) =>
+        Recognize(text, at, Math.Min(BoundedMatches.Overlap, text.Length - at), rules);
+
     // Hot from a process's first parse: compiled optimized at once rather than tiered up (README, Speed).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static MarkerMatch? Recognize(string text, CompiledRules rules)
+    private static MarkerMatch? Recognize(string text, int at, int length, CompiledRules rules)
     {
-        if (text.Length == 0) return null;
-        var first = text[0];
+        if (length == 0) return null;
+        var first = text[at];
         if (!MayOpen(first, rules)) return null;
         var styles = rules.Markers;
         for (var k = 0; k < styles.Count; k++) // by index: a foreach over the interface would allocate an enumerator per call
         {
             var style = styles[k];
             if (style.Openings is { } own && !own.Contains(first)) continue;
-            var m = style.Pattern.Match(text);
-            if (!m.Success || m.Index != 0 || m.Length == 0) continue;
+            // The piece as the whole input: ^ and $ anchor at its ends, and a lookbehind sees nothing before it.
+            var m = style.Pattern.Match(text, at, length);
+            if (!m.Success || m.Index != at || m.Length == 0) continue;
             var numeral = m.Groups["number"].Value;
             var number = style.Numerals switch
             {
@@ -62,7 +74,7 @@ internal static class MarkerRecognizer
             };
             if (number < 1 || number > style.MaxNumber) continue;
             var content = m.Length;
-            while (content < text.Length && text[content] == ' ') content++;
+            while (content < length && text[at + content] == ' ') content++;
             return new MarkerMatch(style, number, m.Value.TrimEnd(), m.Groups["prefix"].Value, numeral, m.Groups["suffix"].Value.TrimEnd(), content);
         }
         return null;

@@ -90,7 +90,7 @@ internal static class RunTogetherLines
             if (CharClass.IsSpace(text[i]) || !(CharClass.IsSpace(text[i - 1]) || p.SourceOffset(i) > p.SourceEnd(i))) continue;
             var j = i - 1;
             while (j > 0 && CharClass.IsSpace(text[j])) j--;
-            if (BeforeMarkerSet.Contains(text[j]) && MarkerRecognizer.MayOpen(text[i], rules) && MarkerRecognizer.Recognize(Head(text, i), rules) is { } marker)
+            if (BeforeMarkerSet.Contains(text[j]) && MarkerRecognizer.MayOpen(text[i], rules) && MarkerRecognizer.RecognizeAt(text, i, rules) is { } marker)
                 markers.Add((i, marker));
             else if (Sentences.IsStatementEnd(text[j])) sentences.Add(i);
         }
@@ -115,7 +115,7 @@ internal static class RunTogetherLines
         (CompiledMarker Style, int Number)? expected = null;
         for (var i = 1; i < text.Length; i++)
         {
-            if (!Sentences.IsFullStop(text[i - 1]) || !MarkerRecognizer.MayOpen(text[i], rules) || MarkerRecognizer.Recognize(Head(text, i), rules) is not { } marker) continue;
+            if (!Sentences.IsFullStop(text[i - 1]) || !MarkerRecognizer.MayOpen(text[i], rules) || MarkerRecognizer.RecognizeAt(text, i, rules) is not { } marker) continue;
             if (expected is null)
             {
                 var before = own is not null && own.Style == marker.Style ? own.Number : last.GetValueOrDefault(marker.Style, -1);
@@ -150,13 +150,10 @@ internal static class RunTogetherLines
         {
             // Only where a marker can open: every paragraph of any length passes through here.
             if (!MarkerRecognizer.MayOpen(text[i], rules)) continue;
-            if (MarkerRecognizer.Recognize(Head(text, i), rules) is not { Number: 1 } || !BoundedMatches.IsLine(rules.Metadata.Title, text[..i])) continue;
+            if (MarkerRecognizer.RecognizeAt(text, i, rules) is not { Number: 1 } || !BoundedMatches.IsLine(rules.Metadata.Title, text[..i])) continue;
             headings = 1;
             return [i];
         }
         return null;
     }
-
-    /// <summary>The text from <paramref name="at"/> as far as a marker can reach: looking for one at every position stays linear.</summary>
-    private static string Head(string text, int at) => text.Substring(at, Math.Min(BoundedMatches.Overlap, text.Length - at));
 }
