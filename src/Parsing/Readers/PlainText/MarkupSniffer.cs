@@ -19,6 +19,8 @@ internal static partial class MarkupSniffer
             var root = RootElement().Match(head.ToString());
             return root.Success ? $"an XML document (root <{root.Groups[1].Value}>)" : "an XML document";
         }
+        // A header line opens with a letter: text that does not (every notice) is not cut out to be matched.
+        if (head.IsEmpty || !char.IsAsciiLetter(head[0])) return null;
         var mime = MimeHeader().Matches(head.ToString());
         if (mime.Any(m => m.Groups[1].Value.Equals("MIME-Version", StringComparison.OrdinalIgnoreCase))
             && mime.FirstOrDefault(m => m.Groups[1].Value.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)) is { } type)

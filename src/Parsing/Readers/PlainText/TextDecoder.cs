@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Extractor.Parsing.Readers.PlainText;
@@ -179,11 +180,20 @@ internal static class TextDecoder
     {
         var sample = bytes[..Math.Min(bytes.Length, 8192)];
         if (sample.Contains((byte)0)) return true;
+        // Counted from one control byte to the next with a vectorized search: text has none, or a few.
+        var limit = sample.Length / 100 + 2;
         var control = 0;
-        foreach (var b in sample)
-            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0C or 0x0D or 0x1A or 0x1B)) control++;
-        return control > sample.Length / 100 + 2;
+        for (var at = sample.IndexOfAny(ControlBytes); at >= 0 && control <= limit; at = sample.IndexOfAny(ControlBytes))
+        {
+            control++;
+            sample = sample[(at + 1)..];
+        }
+        return control > limit;
     }
+
+    /// <summary>C0 control bytes that text does not hold (tab, line feed, form feed, carriage return, SUB and ESC it may).</summary>
+    private static readonly SearchValues<byte> ControlBytes =
+        SearchValues.Create([0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1C, 0x1D, 0x1E, 0x1F]);
 
     /// <summary>
     /// GB2312 text (what nearly all simplified Chinese GBK text is made of) has trail bytes in A1–FE only; Big5's
