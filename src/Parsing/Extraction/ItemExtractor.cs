@@ -26,12 +26,14 @@ internal static class ItemExtractor
             Location = locations.Of([.. f.Paragraphs()]),
         }).ToList();
         // The item spans its problem, its rectification and its fields.
-        IEnumerable<SourceLocation> parts = [problem.Location, .. rectification is null ? [] : new[] { rectification.Location }, .. fields.Select(f => f.Location)];
+        var (start, end) = (problem.Location.Start, problem.Location.End);
+        if (rectification is not null) (start, end) = (Math.Min(start, rectification.Location.Start), Math.Max(end, rectification.Location.End));
+        foreach (var field in fields) (start, end) = (Math.Min(start, field.Location.Start), Math.Max(end, field.Location.End));
         return new Item
         {
             Index = index,
             Path = PathOf(item),
-            Location = locations.Resolve(parts.Min(l => l.Start), parts.Max(l => l.End)),
+            Location = locations.Resolve(start, end),
             Problem = problem,
             Rectification = rectification,
             Fields = fields,

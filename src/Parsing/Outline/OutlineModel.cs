@@ -191,7 +191,15 @@ internal sealed class OutlineItem
     }
 
     /// <summary>Where the item starts in the extracted text: its first paragraph's start.</summary>
-    public int Start => Paragraphs().Min(p => p.SourceStart);
+    public int Start
+    {
+        get
+        {
+            var start = int.MaxValue;
+            foreach (var p in Paragraphs()) start = Math.Min(start, p.SourceStart);
+            return start != int.MaxValue ? start : throw new InvalidOperationException("an outline item without paragraphs has no start");
+        }
+    }
 }
 
 /// <summary>A paragraph of a rectification: the label paragraph (with its label), a numbered measure, or plain text.</summary>
