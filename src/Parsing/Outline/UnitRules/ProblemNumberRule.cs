@@ -25,11 +25,14 @@ internal sealed class ProblemNumberRule : OutlineRule
         return ProblemLabel.TryOpen(processor, unit with { Kind = UnitKind.Label, Marker = null, Label = label, HasProblemLabel = false });
     }
 
-    /// <summary>An open heading carries a problem-naming marker after its own marker (<c>1.问题1：</c>).</summary>
+    /// <summary>
+    /// An open heading carries a problem-naming marker after its own marker (<c>1.问题1：</c>). An inferred section's
+    /// heading is an unnumbered paragraph (its marker is its numbered sibling's): it carries no marker of its own.
+    /// </summary>
     private static bool AfterHeadingMarkers(OutlineProcessor processor)
     {
         for (var s = processor.Top; s is not null; s = s.Parent)
-            if (s is { Marker: { } m, Heading: { } h } && !m.Style.NamesProblem && Segmenter.PrefixLength(processor.Rules.SecondaryMarker, h.MatchText, m.ContentStart) > 0)
+            if (s is { Inferred: false, Marker: { } m, Heading: { } h } && !m.Style.NamesProblem && Segmenter.PrefixLength(processor.Rules.SecondaryMarker, h.MatchText, m.ContentStart) > 0)
                 return true;
         return false;
     }
