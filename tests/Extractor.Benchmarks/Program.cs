@@ -16,7 +16,7 @@ public static class Program
     public static void Main(string[] args)
     {
         if (args is ["throughput", var folder]) Throughput(folder);
-        else if (args is ["warmup", var file]) Warmup(file);
+        else if (args is ["warmup", var file]) Warmup.Run(file);
         else if (args is ["repeat", var again, var count]) Repeat(again, int.Parse(count, CultureInfo.InvariantCulture));
         else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
@@ -37,24 +37,6 @@ public static class Program
         }
         var perFile = clock.Elapsed.TotalSeconds / files.Length;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{perFile:0.000000} s per file (read, parse, serialize; {files.Length} files, one thread)"));
-    }
-
-    /// <summary>Parses <paramref name="file"/> 210 times in this fresh process and prints the time of the 1st, 10th, 100th and 200th parse.</summary>
-    private static void Warmup(string file)
-    {
-        var bytes = File.ReadAllBytes(file);
-        var clock = Stopwatch.StartNew();
-        var parser = new NoticeParser();
-        var times = new double[210];
-        for (var i = 0; i < times.Length; i++)
-        {
-            clock.Restart();
-            _ = parser.Parse(bytes);
-            times[i] = clock.Elapsed.TotalMilliseconds;
-        }
-        var settled = times[199..].Order().ElementAt(5);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"parse 1: {times[0]:0.0} ms, 10: {times[9]:0.00} ms, 100: {times[99]:0.00} ms, 200: {times[199]:0.00} ms (median of 200-210: {settled:0.00} ms)"));
     }
 
     /// <summary>

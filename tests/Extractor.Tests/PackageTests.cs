@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection.PortableExecutable;
 using Extractor.Tests.Support;
 
 namespace Extractor.Tests;
@@ -13,6 +14,7 @@ public sealed class PackageTests
 {
     private string _dir = "";
     private string _version = "";
+    private static readonly string Platform = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
 
     [OneTimeSetUp]
     public void Pack()
@@ -78,9 +80,56 @@ public sealed class PackageTests
             var fromText = parser.ParseText(File.ReadAllText(args[0]));
             Console.WriteLine($"{fromFile.Items.Count} {fromStream.Items.Count} {fromText.Items.Count} {fromFile.Issuer}");
             Console.WriteLine(NoticeJson.Serialize(fromText).Length > 0 ? "json" : "no json");
+            Console.WriteLine("loaded " + Path.GetRelativePath(AppContext.BaseDirectory, typeof(NoticeParser).Assembly.Location).Replace('\\', '/'));
             """);
         var output = Dotnet(consumer, "run", "--", Repo.Seed000);
         Assert.That(output, Does.Contain("30 30 30 中共洛阳市城乡一体化示范区工委").And.Contain("json"));
+        // On a platform the package has an image for, the host took that image, not the portable one.
+        if (Precompiled.ContainsKey(Platform)) Assert.That(output, Does.Contain($"loaded runtimes/{Platform}/lib/net10.0/Extractor.Parsing.dll"));
+    }
+
+    /// <summary>The platforms the library is precompiled for, and the machine each image's header must name (ReadyToRun marks the OS in it).</summary>
+    private static readonly Dictionary<string, Machine> Precompiled = new()
+    {
+        ["linux-x64"] = (Machine)(0x8664 ^ 0x7B79),
+        ["linux-arm64"] = (Machine)(0xAA64 ^ 0x7B79),
+        ["osx-x64"] = (Machine)(0x8664 ^ 0x4644),
+        ["osx-arm64"] = (Machine)(0xAA64 ^ 0x4644),
+        ["win-x64"] = Machine.Amd64,
+        ["win-x86"] = Machine.I386,
+    };
+
+    [Test]
+    public void The_library_package_carries_the_assembly_precompiled_for_six_platforms_beside_the_portable_one()
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(Directory.GetFiles(Path.Combine(_dir, "feed"), $"Extractor.Parsing.{_version}.nupkg").Single());
+        var portable = Image(zip, "lib/net10.0/Extractor.Parsing.dll");
+        Assert.That(portable.ReadyToRun, Is.False, "lib/ holds IL only");
+        Assert.That(zip.Entries.Where(e => e.FullName.StartsWith("runtimes/", StringComparison.Ordinal)).Select(e => e.FullName),
+            Is.EquivalentTo(Precompiled.Keys.Select(rid => $"runtimes/{rid}/lib/net10.0/Extractor.Parsing.dll")));
+        Assert.Multiple(() =>
+        {
+            foreach (var (rid, machine) in Precompiled)
+            {
+                var image = Image(zip, $"runtimes/{rid}/lib/net10.0/Extractor.Parsing.dll");
+                Assert.That(image.ReadyToRun, Is.True, $"{rid}: a ReadyToRun image");
+                Assert.That(image.Machine, Is.EqualTo(machine), $"{rid}: compiled for its platform");
+                // The very assembly lib/ holds, compiled (the same module version id), not a build of its own.
+                Assert.That(image.Mvid, Is.EqualTo(portable.Mvid), rid);
+            }
+        });
+    }
+
+    private static (bool ReadyToRun, Machine Machine, Guid Mvid) Image(System.IO.Compression.ZipArchive zip, string entry)
+    {
+        var found = zip.GetEntry(entry);
+        Assert.That(found, Is.Not.Null, $"{entry} in the package; it holds {string.Join(", ", zip.Entries.Select(e => e.FullName))}");
+        using var bytes = new MemoryStream();
+        using (var stream = found!.Open()) stream.CopyTo(bytes);
+        bytes.Position = 0;
+        using var pe = new PEReader(bytes);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        return (pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, pe.PEHeaders.CoffHeader.Machine, metadata.GetGuid(metadata.GetModuleDefinition().Mvid));
     }
 
     [Test]
