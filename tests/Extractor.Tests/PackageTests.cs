@@ -7,7 +7,8 @@ namespace Extractor.Tests;
 /// <summary>
 /// The packages work as others will use them: both projects are packed into a local folder, a tiny consumer project
 /// restores Extractor.Parsing from it and parses a seed through the public API, and the CLI installs as a dotnet tool.
-/// A unique prerelease version keeps a stale NuGet cache from hiding a change.
+/// A unique prerelease version keeps a stale NuGet cache from hiding a change. The tool is packed for this machine's
+/// platform and the portable fallback only (a release packs five platforms, some 20 s each).
 /// </summary>
 [NonParallelizable]
 public sealed class PackageTests
@@ -22,7 +23,8 @@ public sealed class PackageTests
         _dir = Directory.CreateTempSubdirectory("extractor-package-").FullName;
         _version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         foreach (var project in new[] { "src/Parsing", "src/Cli" })
-            Dotnet(Repo.Root, "pack", Path.Combine(Repo.Root, project), "-c", "Release", "-o", Path.Combine(_dir, "feed"), $"-p:MinVerVersionOverride={_version}");
+            Dotnet(Repo.Root, "pack", Path.Combine(Repo.Root, project), "-c", "Release", "-o", Path.Combine(_dir, "feed"), $"-p:MinVerVersionOverride={_version}",
+                $"-p:PackToolRuntimes=\"{Platform};any\"");
     }
 
     [OneTimeTearDown]
@@ -37,17 +39,22 @@ public sealed class PackageTests
         }
     }
 
-    private static string Dotnet(string workingDirectory, params string[] args)
+    private static string Dotnet(string workingDirectory, params string[] args) => Run("dotnet", workingDirectory, args);
+
+    /// <summary>Runs <paramref name="program"/> (dotnet, or an installed tool as a user would) with the runtime this test runs on; its standard output.</summary>
+    private static string Run(string program, string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // The runtime's directory is DOTNET_ROOT/shared/Microsoft.NETCore.App/VERSION/ (a tool's launcher looks for it there).
+        start.Environment["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
-        Assert.That(process.ExitCode, Is.Zero, $"dotnet {string.Join(' ', args)}\n{stdout.Result}\n{stderr.Result}");
+        Assert.That(process.ExitCode, Is.Zero, $"{program} {string.Join(' ', args)}\n{stdout.Result}\n{stderr.Result}");
         return stdout.Result;
     }
 
@@ -133,24 +140,43 @@ public sealed class PackageTests
     }
 
     [Test]
-    public void The_cli_package_installs_as_the_extractor_tool()
+    public void The_cli_package_installs_as_the_extractor_tool_precompiled_for_this_platform()
     {
         var tools = Path.Combine(_dir, "tools");
         Dotnet(_dir, "tool", "install", "Extractor.Cli", "--version", _version, "--tool-path", tools, "--add-source", Path.Combine(_dir, "feed"));
-        var json = Dotnet(_dir, "exec", Path.Combine(tools, ".store", "extractor.cli", _version, "extractor.cli", _version, "tools", "net10.0", "any", "extractor.dll"), "parse", Repo.Seed002);
+        // The command users run: the platform's own package, started by its native launcher.
+        var json = Run(Path.Combine(tools, OperatingSystem.IsWindows() ? "extractor.exe" : "extractor"), _dir, "parse", Repo.Seed002);
         Assert.That(Parsing.NoticeJson.Deserialize(json).Items, Has.Count.EqualTo(4));
-        Assert.That(File.Exists(Path.Combine(tools, OperatingSystem.IsWindows() ? "extractor.exe" : "extractor")), Is.True);
+        var installed = ToolFolder(tools, "extractor.cli", $"extractor.cli.{Platform}", Platform);
+        using var pe = new PEReader(File.OpenRead(Path.Combine(installed, "extractor.dll")));
+        Assert.That(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size, Is.GreaterThan(0), "the tool is precompiled (ReadyToRun)");
+    }
+
+    [Test]
+    public void The_portable_tool_package_is_the_fallback_for_other_platforms()
+    {
+        using var pointer = System.IO.Compression.ZipFile.OpenRead(Path.Combine(_dir, "feed", $"Extractor.Cli.{_version}.nupkg"));
+        using (var settings = new StreamReader(pointer.Entries.Single(e => e.Name == "DotnetToolSettings.xml").Open()))
+            Assert.That(settings.ReadToEnd(), Does.Contain($"RuntimeIdentifier=\"{Platform}\" Id=\"Extractor.Cli.{Platform}\"")
+                .And.Contain("RuntimeIdentifier=\"any\" Id=\"Extractor.Cli.any\""));
+        var tools = Path.Combine(_dir, "tools-any");
+        Dotnet(_dir, "tool", "install", "Extractor.Cli.any", "--version", _version, "--tool-path", tools, "--add-source", Path.Combine(_dir, "feed"));
+        var json = Dotnet(_dir, "exec", Path.Combine(ToolFolder(tools, "extractor.cli.any", "extractor.cli.any", "any"), "extractor.dll"), "parse", Repo.Seed002);
+        Assert.That(Parsing.NoticeJson.Deserialize(json).Items, Has.Count.EqualTo(4));
     }
 
     [Test]
     public void The_tool_rolls_forward_to_a_newer_runtime()
     {
-        var config = Path.Combine(_dir, "tools-roll", ".store");
         var tools = Path.Combine(_dir, "tools-roll");
         Dotnet(_dir, "tool", "install", "Extractor.Cli", "--version", _version, "--tool-path", tools, "--add-source", Path.Combine(_dir, "feed"));
-        var runtimeConfig = File.ReadAllText(Path.Combine(config, "extractor.cli", _version, "extractor.cli", _version, "tools", "net10.0", "any", "extractor.runtimeconfig.json"));
+        var runtimeConfig = File.ReadAllText(Path.Combine(ToolFolder(tools, "extractor.cli", $"extractor.cli.{Platform}", Platform), "extractor.runtimeconfig.json"));
         Assert.That(runtimeConfig, Does.Contain("\"rollForward\": \"LatestMajor\""));
     }
+
+    /// <summary>Where <c>dotnet tool install --tool-path</c> put the files of <paramref name="package"/>, installed as <paramref name="installed"/>.</summary>
+    private string ToolFolder(string tools, string installed, string package, string rid) =>
+        Path.Combine(tools, ".store", installed, _version, package, _version, "tools", "net10.0", rid);
 
     [Test]
     public void The_packages_name_no_placeholder_repository()
