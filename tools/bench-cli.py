@@ -16,7 +16,8 @@ times; small TXT notices from samples/ copied N times), and compares:
           files (tests/Extractor.Benchmarks 'throughput': read, parse, serialize, one thread, after a warm-up pass),
           written to one JSON Lines file and to a folder of JSON files (replaced, as on a re-run); best of 3.
   memory  peak RSS of extractor parse over 1,000 small files and over --many of them.
-  warmup  the library in a fresh process: time of the 200th parse of seed 000 (tests/Extractor.Benchmarks/Warmup.cs),
+  warmup  the library in a fresh process: time of the 200th parse of seed 000 and medians around the 1,000th and
+          3,000th (tests/Extractor.Benchmarks/Warmup.cs),
           with the runtime's defaults, the library taken from its package as a program that references it gets it
           (packed here, precompiled for this machine's platform) and by project reference (JIT-compiled); and, for
           reference, in a host that turns dynamic PGO off.
