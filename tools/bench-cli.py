@@ -14,7 +14,9 @@ times; small TXT notices from samples/ copied N times), and compares:
   small   one small TXT file, whole process (extractor parse FILE), median of 7, beside pdftotext on one small PDF.
   txt     a folder of small TXT files with -j 1 and -j 2, beside the library's own in-process throughput on the same
           files (tests/Extractor.Benchmarks 'throughput': read, parse, serialize, one thread, after a warm-up pass),
-          written to one JSON Lines file and to a folder of JSON files (replaced, as on a re-run); best of 3.
+          written to one JSON Lines file, to new folders of JSON files and over the last run's (as a re-run replaces
+          them); best of 3, -j 1 and -j 2 alternating. The folders go on the scratch folder's file system (named in
+          the report: ext4 without a journal makes files slowly after many were deleted) and under each --folder-fs.
   memory  peak RSS of extractor parse over 1,000 small files and over --many of them.
   warmup  the library in a fresh process: time of the 200th parse of seed 000 and medians around the 1,000th and
           3,000th (tests/Extractor.Benchmarks/Warmup.cs),
@@ -25,6 +27,7 @@ times; small TXT notices from samples/ copied N times), and compares:
 Timings are never absolute claims: other work on the machine slows anchor and subject alike, so read the ratios.
 """
 import argparse
+import glob
 import os
 import shutil
 import statistics
@@ -132,23 +135,73 @@ def small_part(cli, scratch):
           f"(ratio {ours_pdf / anchor:.1f}x)")
 
 
-def txt_part(cli, bench, scratch, n):
+def file_system(path):
+    """The file system a path lies on, in words: its type and, for ext4, whether it keeps a journal (from /proc and /sys;
+    "unknown" where those are missing)."""
+    try:
+        with open("/proc/self/mountinfo") as f:
+            mounts = [line.split() for line in f]
+    except OSError:
+        return "unknown"
+    path = os.path.realpath(path)
+    best_mount = None
+    for fields in mounts:
+        point = fields[4]
+        if (path == point or path.startswith(point.rstrip("/") + "/")) and (best_mount is None or len(point) >= len(best_mount[4])):
+            best_mount = fields
+    if best_mount is None:
+        return "unknown"
+    tail = best_mount[best_mount.index("-") + 1:]
+    kind, source = tail[0], tail[1]
+    if kind != "ext4":
+        return kind
+    try:
+        with open(f"/sys/fs/ext4/{os.path.basename(source)}/journal_task") as f:
+            journal = f.read().strip() != "<none>"
+    except OSError:
+        return "ext4"
+    return "ext4" if journal else "ext4 without a journal"
+
+
+def txt_part(cli, bench, scratch, n, folders):
     print(f"\n== a folder of {n} small TXT files: -j 1 and -j 2 vs the library in process", flush=True)
     folder = copies(os.path.join(scratch, f"txt{n}"), small_txts(), n)
     library = output_of(bench + ["throughput", folder]).strip()
     per_file = float(library.split()[0])  # seconds per file, one thread
     lib_rate = 1 / per_file
     print(f"  library in process, one thread: {lib_rate:.0f} files/s")
-    # Two outputs: one JSON Lines file, and a folder of JSON files (a file per notice, replaced on a re-run: the file
-    # system serializes creating and renaming files in one folder, which -j cannot spread over cores).
-    for label, out in (("JSON Lines", os.path.join(scratch, f"txt{n}-out.jsonl")), ("a folder of JSON files", os.path.join(scratch, f"txt{n}-out"))):
-        j1 = best([run([cli, "parse", folder, "-o", out, "--quiet", "--force", "-j", "1"]) for _ in range(3)])
-        j2 = best([run([cli, "parse", folder, "-o", out, "--quiet", "--force", "-j", "2"]) for _ in range(3)])
+
+    def compare(label, out_of):
+        """-j 1 and -j 2 in turn, three times each (alternating, so that neither comes to a more worn state of the file
+        system), writing to out_of(run): the best run of each."""
+        runs = {1: [], 2: []}
+        for k in range(3):
+            for j in (1, 2):
+                runs[j].append(run([cli, "parse", folder, "-o", out_of(k, j), "--quiet", "--force", "-j", str(j)]))
+        j1, j2 = best(runs[1]), best(runs[2])
         print(f"  to {label}:")
         print(f"    extractor -j 1: {n / j1[0]:.0f} files/s ({j1[0]:.2f} s wall, {j1[1]:.2f} s CPU) = "
               f"{n / j1[0] / lib_rate:.0%} of the library   [goal: >= 50%]")
         print(f"    extractor -j 2: {n / j2[0]:.0f} files/s ({j2[0]:.2f} s wall, {j2[1]:.2f} s CPU) = "
               f"{j1[0] / j2[0]:.2f}x -j 1   [goal: >= 1.6x on an idle machine]")
+
+    compare("JSON Lines", lambda k, j: os.path.join(scratch, f"txt{n}-out.jsonl"))
+    # A folder of JSON files (a file per notice) costs what the file system takes to make files, and what it takes
+    # depends on the file system and its state: measured into new folders and over the last run's files (a re-run
+    # replaces each one), on the scratch folder's file system and on each --folder-fs given.
+    for where in [scratch] + folders:
+        kind = file_system(where)
+        base = os.path.join(where, f"extractor-bench-txt{n}-{os.getpid()}") if where != scratch else os.path.join(scratch, f"txt{n}")
+        try:
+            compare(f"new folders of JSON files ({kind}, {where})", lambda k, j: f"{base}-new-{k}-{j}")
+            compare(f"a folder of JSON files, replaced as on a re-run ({kind})", lambda k, j: f"{base}-again")
+        finally:
+            for name in glob.glob(f"{base}-new-*") + [f"{base}-again"]:
+                shutil.rmtree(name, ignore_errors=True)
+        if kind == "ext4 without a journal":
+            print("    (ext4 without a journal, on making a file, passes over each inode freed in the last minutes after reading\n"
+                  "     its deletion time: after a run replaced or deleted thousands of files, the next one spends most of its\n"
+                  "     time in the kernel; a journaled ext4, xfs or tmpfs does not. README, Speed.)")
 
 
 def memory_part(cli, scratch, many):
@@ -214,6 +267,8 @@ def main():
     parser.add_argument("--only", choices=["pdf", "small", "txt", "memory", "warmup"], action="append")
     parser.add_argument("--many", type=int, help="files for the large memory run (default 50,000; --quick 5,000)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    parser.add_argument("--folder-fs", action="append", default=[], metavar="DIR",
+                        help="also write the TXT part's folders of JSON files under DIR (another file system: /dev/shm, a disk)")
     args = parser.parse_args()
     parts = args.only or ["pdf", "small", "txt", "memory", "warmup"]
     cores = os.cpu_count() or 1
@@ -226,7 +281,7 @@ def main():
         if "small" in parts:
             small_part(cli, scratch)
         if "txt" in parts:
-            txt_part(cli, bench, scratch, 500 if args.quick else 2000)
+            txt_part(cli, bench, scratch, 500 if args.quick else 2000, args.folder_fs)
         if "memory" in parts:
             memory_part(cli, scratch, args.many or (5000 if args.quick else 50000))
         if "warmup" in parts:

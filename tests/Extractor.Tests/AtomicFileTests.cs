@@ -36,8 +36,9 @@ public sealed class AtomicFileTests
         Assert.That(File.ReadAllText(Path.Combine(folder, "b.json")), Is.EqualTo("2"));
     }
 
-    [Test]
-    public void A_write_that_fails_keeps_the_old_file_and_leaves_no_temporary_one()
+    [TestCase(true, TestName = "A_write_that_fails_keeps_the_old_file_and_leaves_no_temporary_one")]
+    [TestCase(false, TestName = "A_batch_write_that_fails_keeps_the_old_file_and_leaves_no_temporary_one")]
+    public void A_write_that_fails_keeps_the_old_file_and_leaves_no_temporary_one(bool durable)
     {
         var target = Path.Combine(_dir, "kept.json");
         File.WriteAllText(target, "old");
@@ -45,7 +46,7 @@ public sealed class AtomicFileTests
         {
             stream.Write("new"u8);
             throw new IOException("No space left on device", 28);
-        }));
+        }, durable));
         Assert.That(File.ReadAllText(target), Is.EqualTo("old"));
         Assert.That(Directory.GetFiles(_dir), Is.EqualTo(new[] { target }));
     }
@@ -58,6 +59,33 @@ public sealed class AtomicFileTests
         Assert.Throws<AtomicFile.ExistsException>(() => AtomicFile.WriteAllText(target, "new", overwrite: false));
         AtomicFile.WriteAllText(target, "new", overwrite: true);
         Assert.That(File.ReadAllText(target), Is.EqualTo("new"));
+    }
+
+    [Test]
+    public void A_batch_replaces_files_whole_even_read_only_ones()
+    {
+        // A batch removes the old file and renames the new one into its place (no flush of each file's data under the
+        // folder's lock, as a rename over a file costs on ext4): the result is the same as a rename over it.
+        var folder = Path.Combine(_dir, "batch");
+        Directory.CreateDirectory(folder);
+        for (var i = 0; i < 20; i++) File.WriteAllText(Path.Combine(folder, $"{i:00}.json"), "old");
+        File.SetAttributes(Path.Combine(folder, "07.json"), FileAttributes.ReadOnly);
+        Parallel.For(0, 20, new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            i => AtomicFile.WriteAllText(Path.Combine(folder, $"{i:00}.json"), $"new {i}", overwrite: true, durable: false));
+        Assert.That(Directory.GetFiles(folder), Has.Length.EqualTo(20), "no temporary file is left");
+        Assert.That(File.ReadAllText(Path.Combine(folder, "07.json")), Is.EqualTo("new 7"));
+    }
+
+    [TestCase(true, TestName = "A_folder_in_the_way_of_an_output_is_named_as_such")]
+    [TestCase(false, TestName = "A_folder_in_the_way_of_a_batch_output_is_named_as_such")]
+    public void A_folder_in_the_way_of_an_output_is_named_as_such(bool durable)
+    {
+        var target = Path.Combine(_dir, "a.txt.json");
+        Directory.CreateDirectory(target);
+        var e = Assert.Throws<IOException>(() => AtomicFile.WriteAllText(target, "new", overwrite: true, durable));
+        Assert.That(e!.Message, Is.EqualTo($"{target}: a folder of that name is in the way"));
+        Assert.That(Directory.Exists(target), Is.True);
+        Assert.That(Directory.GetFileSystemEntries(_dir), Is.EqualTo(new[] { target }), "no temporary file is left");
     }
 
     [Test]

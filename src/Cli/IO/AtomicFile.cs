@@ -88,6 +88,7 @@ internal sealed partial class AtomicFile : IDisposable
         UnauthorizedAccessException => "permission denied",
         DirectoryNotFoundException => "a folder on its path does not exist",
         IOException { HResult: 20 } => "a part of its path is a file, not a folder",
+        IOException { HResult: 21 } => "a folder of that name is in the way",
         IOException { HResult: 28 } => "no space left on the device",
         IOException { HResult: 30 } => "the file system is read-only",
         _ => TempName().Replace(e.Message, ""),
@@ -170,10 +171,22 @@ internal sealed partial class AtomicFile : IDisposable
     public FileStream OpenWrite() => new(TempPath, FileMode.Truncate, FileAccess.ReadWrite, FileShare.None);
 
     /// <summary>Renames the finished file over its destination.</summary>
-    public void Commit()
+    /// <param name="removeFirst">
+    /// Remove the destination, then rename into its place, rather than rename over it. ext4 and btrfs write a file's
+    /// data to the disk before renaming it over another (so that a power loss cannot leave it empty where the old one
+    /// was): a disk write under the folder's lock for each replaced file, which keeps parallel writers waiting on each
+    /// other. A batch that makes its files durable together at its end has no use for it; the cost is that a process
+    /// dying between the two steps leaves that one file absent rather than old.
+    /// </param>
+    public void Commit(bool removeFirst = false)
     {
         try
         {
+            if (removeFirst && Overwrite)
+            {
+                try { File.Delete(Path); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // the rename says what is in the way
+            }
             File.Move(TempPath, Path, Overwrite);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -235,6 +248,6 @@ internal sealed partial class AtomicFile : IDisposable
         {
             throw CannotWrite(path, e); // a full disk: the temporary file goes when file is disposed
         }
-        file.Commit();
+        file.Commit(removeFirst: !durable);
     }
 }

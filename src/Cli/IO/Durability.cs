@@ -4,9 +4,10 @@ namespace Extractor.Cli.IO;
 
 /// <summary>
 /// Durability as a property of a batch: the files of a batch are each written atomically (a temporary file renamed
-/// over the destination) without a flush to the disk each, and made durable together when the batch completes, by one
-/// sync of the file system that holds them. A crash of the process leaves every output whole or absent; a crash of the
-/// machine (power loss) before the batch completes may lose, or leave empty, the files it wrote since it started.
+/// into the destination's place) without a flush to the disk each, and made durable together when the batch completes,
+/// by one sync of the file system that holds them. A crash of the process leaves every output whole or absent (or the
+/// last run's, for a file a re-run had not reached yet); a crash of the machine (power loss) before the batch
+/// completes may lose, or leave empty, the files it wrote since it started.
 /// </summary>
 internal static partial class Durability
 {
