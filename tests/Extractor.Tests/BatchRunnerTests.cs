@@ -56,4 +56,25 @@ public sealed class BatchRunnerTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [TestCase(true, TestName = "An_output_keyed_by_content_gets_each_files_SHA256")]
+    [TestCase(false, TestName = "Other_outputs_get_no_content_hash")]
+    public async Task The_content_hash_is_made_for_outputs_that_need_it(bool withHash)
+    {
+        var dir = Directory.CreateTempSubdirectory("extractor-runner-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "a.txt");
+            await File.WriteAllTextAsync(path, "一、问题\n整改情况：已完成。");
+            var outcomes = new List<FileOutcome>();
+            await new BatchRunner(new NoticeParser(), jobs: 1, timeout: null, withHash: withHash)
+                .RunAsync([new InputFile(path, path, "a.txt")], o => { outcomes.Add(o); return Task.CompletedTask; }, CancellationToken.None);
+            Assert.That(outcomes.Single().ContentHash,
+                Is.EqualTo(withHash ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))) : null));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

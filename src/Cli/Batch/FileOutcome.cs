@@ -25,7 +25,7 @@ internal sealed record FileOutcome(InputFile File, Notice? Notice, string? Error
     /// <summary>Why it failed, as the library classes it; null when it did not fail, or failed for a reason of the tool's.</summary>
     public NoticeErrorKind? ErrorKind { get; init; }
 
-    /// <summary>The SHA-256 of the file's bytes, lower-case hex; null when the file could not be read.</summary>
+    /// <summary>The SHA-256 of the file's bytes, lower-case hex, when the output is keyed by it (DuckDB, Parquet); else, or when the file could not be read, null.</summary>
     public string? ContentHash { get; init; }
 
     /// <summary>The fingerprint of the notice's text, for finding copies; null when the file failed or has no text.</summary>

@@ -113,19 +113,7 @@ internal static class OutputSinks
                     case "csv": sinks.Add(new CsvFileSink(target, request.Force, headers)); break;
                     case "xlsx": sinks.Add(new XlsxSink(target, request.Force, headers)); break;
                     default:
-                        try
-                        {
-                            database = new DuckDbSink(target, request.Force, request.Append, headers);
-                        }
-                        catch (NotOurDatabaseException)
-                        {
-                            throw new UsageException(m.Format("NotOurDatabase", output));
-                        }
-                        catch (DuckDB.NET.Data.DuckDBException e)
-                        {
-                            throw new UsageException(m.Format("CannotWriteOutput", e.Message));
-                        }
-                        sinks.Add(database);
+                        sinks.Add(database = OpenDatabase(target, output, request, headers, m));
                         break;
                 }
             }
@@ -141,6 +129,27 @@ internal static class OutputSinks
         {
             foreach (var sink in sinks) sink.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the DuckDB output. A method of its own so that only a run writing DuckDB loads DuckDB's assemblies (the
+    /// catch of its exception type would load them for every run).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static DuckDbSink OpenDatabase(string target, string output, ParseCommand.ParseRequest request, string headers, Messages m)
+    {
+        try
+        {
+            return new DuckDbSink(target, request.Force, request.Append, headers);
+        }
+        catch (NotOurDatabaseException)
+        {
+            throw new UsageException(m.Format("NotOurDatabase", output));
+        }
+        catch (DuckDB.NET.Data.DuckDBException e)
+        {
+            throw new UsageException(m.Format("CannotWriteOutput", e.Message));
         }
     }
 

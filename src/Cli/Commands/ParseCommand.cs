@@ -213,7 +213,7 @@ internal static class ParseCommand
             // Workers start while the first files are read when the names say there are PDFs (the content decides which go to them).
             pool?.Warm(request.Isolate == "all" ? files.Count : files.Count(f => f.FullPath.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)));
             var runner = new BatchRunner(parser, request.Jobs, timeLimit, pool, request.Isolate == "all" ? _ => true : f => f == InputFormat.Pdf,
-                withText: format == "html", openInput: console.OpenInput,
+                withText: format == "html", withHash: format is "duckdb" or "parquet", openInput: console.OpenInput,
                 // JSON and JSON Lines outputs write only the notice's JSON: it is made on the parsing threads, and a
                 // notice's own file in a folder of JSON files is written there too.
                 prepare: format switch
