@@ -6,8 +6,8 @@ using Extractor.Tests.Support;
 namespace Extractor.Tests.BadInput;
 
 /// <summary>
-/// Every crash the fuzzers found, kept as a file in <c>Corpus/fuzz</c> named for its target (<c>html-…</c>,
-/// <c>docx-…</c>, <c>pdf-…</c>, <c>text-…</c>, <c>pipeline-…</c>): it must now parse or fail with the documented exception.
+/// Every crash or hang the fuzzers found, kept as a file in <c>Corpus/fuzz</c> named for its target (<c>html-…</c>,
+/// <c>docx-…</c>, <c>pdf-…</c>, <c>text-…</c>, <c>xls-…</c>, <c>pipeline-…</c>): it must now parse or fail with the documented exception.
 /// </summary>
 public sealed class FuzzRegressionTests
 {

@@ -122,6 +122,24 @@ public sealed class SpreadsheetReaderSpec
     }
 
     [Test]
+    public void A_sheet_of_an_Excel_97_2003_workbook_that_declares_more_rows_than_a_sheet_holds_is_skipped_with_a_warning()
+    {
+        // ExcelDataReader walks a .xls sheet's rows up to the count its DIMENSIONS record gives, whatever the sheet
+        // holds, beyond the reach of cancellation: a count of two thousand million (as fuzzed files had) would take
+        // minutes. A BIFF8 sheet holds 65,536 rows; a sheet that declares more is damaged, and the others are read.
+        var xls = File.ReadAllBytes(Path.Combine(Repo.Root, "samples", "formats", "ledger-two-sheets-calc.xls"));
+        var whole = Parser.Parse(xls, InputFormat.Auto, "ledger.xls");
+        var dimensions = xls.AsSpan().IndexOf((byte[])[0x00, 0x02, 0x0E, 0x00]); // the first sheet's: type 0x0200, 14 bytes
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(xls.AsSpan(dimensions + 8), 2_000_000_000); // rwMac
+        var notice = Parser.Parse(xls, InputFormat.Auto, "ledger.xls");
+        Assert.That(notice.Warnings.Single(w => w.Code == WarningCodes.ContentSkipped).Message,
+            Is.EqualTo("the sheet 一 declares 2,000,000,000 rows, more than a sheet of this format holds (65,536): it is damaged and was not read"));
+        Assert.That(notice.Items.Select(i => i.Problem.Title),
+            Is.EqualTo(whole.Items.Where(i => i.Problem.Location!.Path!.StartsWith("二!", StringComparison.Ordinal)).Select(i => i.Problem.Title)));
+        Assert.That(notice.Items, Is.Not.Empty);
+    }
+
+    [Test]
     public void A_truncated_workbook_is_a_damaged_file()
     {
         var xlsx = Build(S("Sheet1", Row("问题", "整改措施"), Row("问题甲。", "已完成。")));

@@ -13,6 +13,9 @@ namespace Extractor.Parsing.Readers.Spreadsheet;
 /// </summary>
 internal static class WorkbookReader
 {
+    /// <summary>The most rows a sheet of an Excel 97-2003 workbook holds ([MS-XLS] 2.4.90: a BIFF8 row index is 16-bit).</summary>
+    private const int MaxBiffRows = 65_536;
+
     public static ExtractedDocument Read(byte[] bytes, bool openXml, InputFormat format, ReaderContext context)
     {
         var limits = context.Limits;
@@ -33,6 +36,19 @@ internal static class WorkbookReader
                 if (reader.VisibleState is "hidden" or "veryhidden")
                 {
                     warnings.Add(new Warning { Code = WarningCodes.ContentSkipped, Message = $"the hidden sheet {reader.Name} was not read" });
+                    continue;
+                }
+                if (!openXml && reader.RowCount > MaxBiffRows)
+                {
+                    // ExcelDataReader walks a .xls sheet's rows up to the count it declares, in blocks of 32, whatever the
+                    // sheet holds, and cannot be cancelled meanwhile: a damaged count (two thousand million, in 7 KB files
+                    // a fuzzer made) would keep it busy for minutes.
+                    warnings.Add(new Warning
+                    {
+                        Code = WarningCodes.ContentSkipped,
+                        Message = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                            $"the sheet {reader.Name} declares {reader.RowCount:N0} rows, more than a sheet of this format holds ({MaxBiffRows:N0}): it is damaged and was not read"),
+                    });
                     continue;
                 }
                 var sheet = Worksheet.Read(reader, budget, context.Cancellation);
