@@ -168,7 +168,7 @@ public sealed class DefaultPatternsTests
     }
 
     /// <summary>A C# literal for <paramref name="text"/>: verbatim when every character can stand as itself, escaped otherwise.</summary>
-    private static string Literal(string text)
+    internal static string Literal(string text)
     {
         static bool Plain(char c) => !char.IsControl(c) && !char.IsSurrogate(c) && char.GetUnicodeCategory(c)
             is not (UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned);

@@ -24,7 +24,8 @@ public static class RuleSetLoader
     });
 
     private static readonly Lazy<RuleSet> DefaultSet = new(() =>
-        JsonSerializer.Deserialize(DefaultBytes.Value, RulesJsonContext.Default.RuleSet)
+        DefaultRuleSet.For(DefaultBytes.Value)
+        ?? JsonSerializer.Deserialize(DefaultBytes.Value, RulesJsonContext.Default.RuleSet)
         ?? throw new InvalidOperationException("the default rule set is empty"));
 
     /// <summary>Lists whose entries are rules with a name: an entry of a rules file replaces the default entry of the same name.</summary>
