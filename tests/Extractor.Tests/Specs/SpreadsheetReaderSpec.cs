@@ -140,6 +140,18 @@ public sealed class SpreadsheetReaderSpec
     }
 
     [Test]
+    public void An_Excel_97_2003_workbook_whose_every_sheet_declares_too_many_rows_is_a_damaged_file()
+    {
+        var xls = File.ReadAllBytes(Path.Combine(Repo.Root, "samples", "formats", "ledger-two-sheets-calc.xls"));
+        byte[] dimensions = [0x00, 0x02, 0x0E, 0x00]; // each sheet's DIMENSIONS record: type 0x0200, 14 bytes
+        for (var from = 0; xls.AsSpan(from).IndexOf(dimensions) is var found and >= 0; from += found + dimensions.Length)
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(xls.AsSpan(from + found + 8), 2_000_000_000); // rwMac
+        var e = Assert.Throws<NoticeFormatException>(() => Parser.Parse(xls, InputFormat.Auto, "ledger.xls"));
+        Assert.That((e!.Kind, e.Message), Is.EqualTo((NoticeErrorKind.Corrupt,
+            "the Excel 97-2003 workbook is damaged: the sheet 一 declares 2,000,000,000 rows, more than a sheet of this format holds (65,536)")));
+    }
+
+    [Test]
     public void A_truncated_workbook_is_a_damaged_file()
     {
         var xlsx = Build(S("Sheet1", Row("问题", "整改措施"), Row("问题甲。", "已完成。")));

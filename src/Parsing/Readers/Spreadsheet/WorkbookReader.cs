@@ -25,6 +25,7 @@ internal static class WorkbookReader
         var builder = new ExtractedDocumentBuilder();
         var warnings = new List<Warning>();
         var budget = Math.Max(1, limits.MaxDecompressedBytes / 2);
+        string? damaged = null;
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
@@ -43,12 +44,10 @@ internal static class WorkbookReader
                     // ExcelDataReader walks a .xls sheet's rows up to the count it declares, in blocks of 32, whatever the
                     // sheet holds, and cannot be cancelled meanwhile: a damaged count (two thousand million, in 7 KB files
                     // a fuzzer made) would keep it busy for minutes.
-                    warnings.Add(new Warning
-                    {
-                        Code = WarningCodes.ContentSkipped,
-                        Message = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                            $"the sheet {reader.Name} declares {reader.RowCount:N0} rows, more than a sheet of this format holds ({MaxBiffRows:N0}): it is damaged and was not read"),
-                    });
+                    var message = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"the sheet {reader.Name} declares {reader.RowCount:N0} rows, more than a sheet of this format holds ({MaxBiffRows:N0})");
+                    damaged ??= message;
+                    warnings.Add(new Warning { Code = WarningCodes.ContentSkipped, Message = message + ": it is damaged and was not read" });
                     continue;
                 }
                 var sheet = Worksheet.Read(reader, budget, context.Cancellation);
@@ -65,6 +64,9 @@ internal static class WorkbookReader
         {
             throw new NoticeFormatException(NoticeErrorKind.Corrupt, $"the {what} is damaged: {FirstLine(e.Message)}", e);
         }
+        // Nothing read because the sheets were damaged is the workbook's damage, not an empty workbook.
+        if (builder.Blocks.Count == 0 && damaged is not null)
+            throw new NoticeFormatException(NoticeErrorKind.Corrupt, $"the {what} is damaged: {damaged}");
         return builder.Build(format, null, warnings);
     }
 
