@@ -160,7 +160,7 @@ public sealed class PdfReader : INoticeReader
     {
         try
         {
-            return PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = false, SkipMissingFonts = true });
+            return PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = false, SkipMissingFonts = true, FilterProvider = GuardedFilterProvider.Instance });
         }
         catch (PdfDocumentEncryptedException e)
         {
@@ -170,7 +170,7 @@ public sealed class PdfReader : INoticeReader
         {
             try
             {
-                return PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+                return PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, FilterProvider = GuardedFilterProvider.Instance });
             }
             catch (PdfDocumentEncryptedException e)
             {
