@@ -109,9 +109,17 @@ public sealed class PdfType1GuardSpec
         // A PFB segment longer than what follows: PdfPig would read its last byte over and over in place of the rest.
         byte[] pfb = [0x80, 1, 5, 0, 0, 0, .. "%!PS\n"u8, 0x80, 2, 0xFF, 0xFF, 0xFF, 0x7F, 1, 2, 3];
         Assert.That(() => Type1ProgramGuard.Protect(pfb), Throws.TypeOf<InvalidDataException>().With.Message.Contains("runs past"));
-        // A second encrypted portion after cleartomark: PdfPig would join the two.
+        // eexec twice: PdfPig acts on the one its tokenizer meets, and a damaged program can lead that astray — here a
+        // string left open runs over the first and into the encrypted bytes (fuzzing found this), or a second encrypted
+        // portion follows cleartomark (PdfPig would join the two).
+        var astray = Encoding.Latin1.GetBytes("%!PS-AdobeFont-1.0: Test\n/FamilyName (Test readonly def\ncurrentfile eexec\n");
+        byte[] open = [.. astray, .. Encrypt("dup /Private 8 dict"), .. ") currentfile eexec\n"u8, .. Encrypt("dup /Private 8 dict dup begin 1")];
         var twice = Program(Encrypt("dup /Private 8 dict dup begin 1"), after: "cleartomark\ncurrentfile eexec\n\u0011\u0022\u0033\u0044\u0055");
-        Assert.That(() => Type1ProgramGuard.Protect(twice), Throws.TypeOf<InvalidDataException>().With.Message.Contains("second encrypted portion"));
+        foreach (var program in new[] { open, twice })
+            Assert.That(() => Type1ProgramGuard.Protect(program), Throws.TypeOf<InvalidDataException>().With.Message.Contains("eexec more than once"));
+        // The bytes followed by anything but what ends an operator are no operator.
+        var named = Program(Encrypt("dup /Private 8 dict dup begin\n"), after: "cleartomark\n/eexecute 1 def\n");
+        Assert.That(Type1ProgramGuard.Protect(named).Equals(named), Is.True);
         // A charstring declaring more bytes than the program holds: PdfPig would allocate them all and read them one by
         // one (2 GB and some 20 s for this one).
         var huge = Program(Encrypt("dup /Private 8 dict dup begin\n/Subrs 1 array\ndup 0 2000000000 RD abc NP\n"));

@@ -15,7 +15,8 @@ namespace Extractor.Parsing.Readers.Pdf;
 /// key, so every earlier plain byte is unchanged: the program reads as before, with white space after it. Refused
 /// (PdfPig then reads the font without its program): a charstring that declares more bytes than the program holds
 /// (PdfPig allocates and reads them all), a PFB-wrapped program whose segments run past the end of its data (PdfPig
-/// would read repeated bytes in their place), and a second encrypted portion after <c>cleartomark</c>.
+/// would read repeated bytes in their place), and a program holding <c>eexec</c> more than once (see
+/// <see cref="EncryptedStart"/>).
 /// </para>
 /// </summary>
 internal static class Type1ProgramGuard
@@ -64,12 +65,8 @@ internal static class Type1ProgramGuard
             var binaryHeader = Segment(data, 0, 1);
             return (binaryHeader + 6, Segment(data, binaryHeader, 2), binaryHeader + 2);
         }
-        var start = AfterEexec(data, 0);
-        if (start < 0) return null;
-        var (end, after) = EncryptedEnd(data, start);
-        if (after >= 0 && AfterEexec(data, after) >= 0)
-            throw new InvalidDataException("the Type 1 font program has a second encrypted portion after cleartomark");
-        return (start, end, -1);
+        var start = EncryptedStart(data);
+        return start < 0 ? null : (start, EncryptedEnd(data, start), -1);
     }
 
     /// <summary>
@@ -132,64 +129,24 @@ internal static class Type1ProgramGuard
     }
 
     /// <summary>
-    /// Where the encrypted portion starts: after the first <c>eexec</c> operator from <paramref name="from"/> and the one
-    /// byte that ends it, as a PostScript tokenizer meets it (comments, strings, hex strings, names and procedures
-    /// skipped); -1 when there is none.
+    /// Where the encrypted portion starts: after <c>eexec</c> and the one byte that ends the operator (white space or a
+    /// delimiter), which PdfPig's operator reader takes; -1 when the program has none. PdfPig finds the operator by
+    /// tokenizing the clear text, which a damaged program can lead astray (a string left open runs over the operator and
+    /// on into the encrypted bytes); rather than tokenize as it does, the bytes are looked for, and a program holding
+    /// them more than once is refused (in a sound program they occur once: the encrypted bytes are hex digits, or
+    /// random).
     /// </summary>
-    internal static int AfterEexec(ReadOnlySpan<byte> data, int from)
+    internal static int EncryptedStart(ReadOnlySpan<byte> data)
     {
-        var i = from;
-        while (i < data.Length)
+        var start = -1;
+        for (var at = data.IndexOf(Eexec); at >= 0; at = data[(at + 1)..].IndexOf(Eexec) is var next and >= 0 ? at + 1 + next : -1)
         {
-            var b = data[i];
-            switch (b)
-            {
-                case (byte)'%':
-                    while (i < data.Length && data[i] is not ((byte)'\r' or (byte)'\n')) i++;
-                    break;
-                case (byte)'(':
-                    i = AfterString(data, i);
-                    break;
-                case (byte)'{':
-                    i = data[i..].IndexOf((byte)'}') is var close and >= 0 ? i + close + 1 : data.Length;
-                    break;
-                case (byte)'<' when i + 1 < data.Length && data[i + 1] != '<':
-                    i = data[i..].IndexOf((byte)'>') is var gt and >= 0 ? i + gt + 1 : data.Length;
-                    break;
-                case (byte)'/':
-                    i++;
-                    while (i < data.Length && !EndsWord(data[i])) i++;
-                    break;
-                default:
-                    if (IsWhite(b) || EndsWord(b))
-                    {
-                        i++;
-                        break;
-                    }
-                    var word = i;
-                    while (i < data.Length && !EndsWord(data[i])) i++;
-                    // The operator's reader takes the byte that ends it; the encrypted portion starts after that.
-                    if (data[word..i].SequenceEqual(Eexec)) return Math.Min(i + 1, data.Length);
-                    break;
-            }
+            var end = at + Eexec.Length;
+            if (end >= data.Length || !EndsWord(data[end])) continue;
+            if (start >= 0) throw new InvalidDataException("the Type 1 font program holds eexec more than once");
+            start = end + 1;
         }
-        return -1;
-    }
-
-    private static int AfterString(ReadOnlySpan<byte> data, int open)
-    {
-        var depth = 0;
-        for (var i = open + 1; i < data.Length; i++)
-        {
-            switch (data[i])
-            {
-                case (byte)'\\': i++; break;
-                case (byte)'(': depth++; break;
-                case (byte)')' when depth == 0: return i + 1;
-                case (byte)')': depth--; break;
-            }
-        }
-        return data.Length;
+        return start;
     }
 
     private static bool EndsWord(byte b) => IsWhite(b) || b is (byte)'<' or (byte)'>' or (byte)'[' or (byte)']' or (byte)'/' or (byte)'(' or (byte)')' or (byte)'%';
@@ -199,19 +156,19 @@ internal static class Type1ProgramGuard
     private static bool IsHex(byte b) => char.IsAsciiHexDigit((char)b);
 
     /// <summary>
-    /// Where the encrypted portion from <paramref name="start"/> ends, and where the data after its <c>cleartomark</c>
-    /// starts (-1 when it runs to the end). The mark is matched as PdfPig matches it: a byte that breaks a partial match
-    /// belongs to the portion and does not start a new match, and a partial match at the end of the data is left out.
+    /// Where the encrypted portion from <paramref name="start"/> ends: at <c>cleartomark</c>, matched as PdfPig matches
+    /// it (a byte that breaks a partial match belongs to the portion and does not start a new match), or at the end of
+    /// the data, less a partial match there.
     /// </summary>
-    internal static (int End, int After) EncryptedEnd(ReadOnlySpan<byte> data, int start)
+    internal static int EncryptedEnd(ReadOnlySpan<byte> data, int start)
     {
         var matched = 0;
         for (var i = start; i < data.Length; i++)
         {
             matched = data[i] == ClearToMark[matched] ? matched + 1 : 0;
-            if (matched == ClearToMark.Length) return (i + 1 - matched, i + 1);
+            if (matched == ClearToMark.Length) return i + 1 - matched;
         }
-        return (data.Length - matched, -1);
+        return data.Length - matched;
     }
 
     /// <summary>
