@@ -1,7 +1,13 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Extractor.Parsing;
+using Extractor.Parsing.Readers.Pdf;
 using SharpFuzz;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Filters;
+using UglyToad.PdfPig.Fonts.Type1.Parser;
+using UglyToad.PdfPig.Tokens;
 
 namespace Extractor.Fuzz;
 
@@ -38,8 +44,15 @@ public static class Program
             "word-xml" => bytes => Check(() => Parser.Parse(bytes, InputFormat.WordXml), bytes.Length),
             "pipeline" => bytes => Check(() => Parser.ParseText(Encoding.UTF8.GetString(bytes)), null),
             "auto" => bytes => Check(() => Parser.Parse(bytes), bytes.Length),
-            _ => throw new ArgumentException("target: text, html, docx, doc, pdf, ofd, xlsx, xls, mhtml, word-xml, pipeline or auto"),
+            "type1" => Type1,
+            _ => throw new ArgumentException("target: text, html, docx, doc, pdf, ofd, xlsx, xls, mhtml, word-xml, pipeline, auto or type1"),
         };
+        if (target == "type1" && args.Length == 3 && Directory.Exists(args[2]))
+        {
+            // Seeds: the Type 1 font programs embedded in the PDFs of a folder (run.sh: samples/), into the folder args[1].
+            Type1Seeds(args[2], args[1]);
+            return;
+        }
         if (args.Length > 1)
         {
             // Replay: run the target on files (a crash corpus) without AFL.
@@ -72,6 +85,54 @@ public static class Program
         foreach (var location in Locations(notice))
             if (location.Start < 0 || location.End < location.Start || location.Line < 1 || (sourceBytes is null && location.End > int.MaxValue))
                 throw new InvalidOperationException($"location out of range: {location}");
+    }
+
+    /// <summary>
+    /// An embedded Type 1 font program, as the PDF reader hands it to PdfPig: through <see cref="Type1ProgramGuard"/>,
+    /// then PdfPig's parser, whose every exception the PDF reader's font handler catches. So only a hang, a crash or
+    /// running out of memory (run.sh caps the heap at 1 GiB) is a finding.
+    /// </summary>
+    private static void Type1(byte[] bytes)
+    {
+        Memory<byte> program;
+        try
+        {
+            program = Type1ProgramGuard.Protect(bytes);
+        }
+        catch (InvalidDataException)
+        {
+            return; // refused: PdfPig reads the font without its program
+        }
+        try
+        {
+            Type1FontParser.Parse(new MemoryInputBytes(program), 0, 0, new StackDepthGuard(256));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // caught by PdfPig's font handler
+        }
+    }
+
+    private static void Type1Seeds(string pdfs, string output)
+    {
+        Directory.CreateDirectory(output);
+        foreach (var path in Directory.EnumerateFiles(pdfs, "*.pdf", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                using var document = PdfDocument.Open(File.ReadAllBytes(path));
+                foreach (var key in document.Structure.CrossReferenceTable.ObjectOffsets.Keys)
+                {
+                    if (document.Structure.GetObject(key).Data is StreamToken stream && stream.StreamDictionary.ContainsKey(NameToken.Length2)
+                        && !stream.StreamDictionary.ContainsKey(NameToken.Subtype) && stream.Decode(DefaultFilterProvider.Instance) is { Length: < 32 << 10 } program)
+                        File.WriteAllBytes(Path.Combine(output, $"{Path.GetFileNameWithoutExtension(path)}-{key.ObjectNumber}.t1"), program.ToArray());
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // not every sample opens without a password
+            }
+        }
     }
 
     private static IEnumerable<SourceLocation> Locations(Notice n)
