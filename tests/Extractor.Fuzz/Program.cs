@@ -6,6 +6,8 @@ using SharpFuzz;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Filters;
+using UglyToad.PdfPig.Fonts.TrueType;
+using UglyToad.PdfPig.Fonts.TrueType.Parser;
 using UglyToad.PdfPig.Fonts.Type1.Parser;
 using UglyToad.PdfPig.Tokens;
 
@@ -19,13 +21,16 @@ namespace Extractor.Fuzz;
 /// </summary>
 public static class Program
 {
-    private static readonly NoticeParser Parser = new(new ParserOptions
+    /// <summary>Made on first use: instrumented code must not run before SharpFuzz has set up AFL's shared memory.</summary>
+    private static NoticeParser Parser => LazyParser.Value;
+
+    private static readonly Lazy<NoticeParser> LazyParser = new(() => new NoticeParser(new ParserOptions
     {
         // The default limits but pages: a small package may still inflate to a long document (a Word body of many
         // paragraphs, numbering that starts near int.MaxValue, an outline of thousands of headings), which is where
         // super-linear time and memory hid; AFL's own time-out (run.sh) turns such a case into a hang to look at.
         Limits = new ParserLimits { MaxInputBytes = 64 << 20, MaxDecompressedBytes = 256 << 20, MaxPages = 50, MaxDepth = 256 },
-    });
+    }));
 
     public static void Main(string[] args)
     {
@@ -45,12 +50,14 @@ public static class Program
             "pipeline" => bytes => Check(() => Parser.ParseText(Encoding.UTF8.GetString(bytes)), null),
             "auto" => bytes => Check(() => Parser.Parse(bytes), bytes.Length),
             "type1" => Type1,
-            _ => throw new ArgumentException("target: text, html, docx, doc, pdf, ofd, xlsx, xls, mhtml, word-xml, pipeline, auto or type1"),
+            "truetype" => TrueType,
+            _ => throw new ArgumentException("target: text, html, docx, doc, pdf, ofd, xlsx, xls, mhtml, word-xml, pipeline, auto, type1 or truetype"),
         };
-        if (target == "type1" && args.Length == 3 && Directory.Exists(args[2]))
+        if (target is "type1" or "truetype" && args.Length == 3 && Directory.Exists(args[2]))
         {
-            // Seeds: the Type 1 font programs embedded in the PDFs of a folder (run.sh: samples/), into the folder args[1].
-            Type1Seeds(args[2], args[1]);
+            // Seeds: the font programs of the target's kind embedded in the PDFs of a folder (run.sh: samples/), into
+            // the folder args[1].
+            FontSeeds(target, args[2], args[1]);
             return;
         }
         if (args.Length > 1)
@@ -113,7 +120,45 @@ public static class Program
         }
     }
 
-    private static void Type1Seeds(string pdfs, string output)
+    /// <summary>
+    /// An embedded TrueType program, as PdfPig reads one for a page's text: parsed, then asked for the bounding box and
+    /// advance width of character codes (its glyph table read as letters are placed). PdfPig's exceptions fail that
+    /// font or page, which the PDF reader reports; only a hang, a crash or running out of memory is a finding.
+    /// </summary>
+    private static void TrueType(byte[] bytes) => Font(() =>
+    {
+        var font = TrueTypeFontParser.Parse(new TrueTypeDataBytes(new MemoryInputBytes(bytes)));
+        for (var code = 0; code < 300; code++)
+        {
+            font.TryGetBoundingBox(code, out _);
+            font.TryGetAdvanceWidth(code, out _);
+        }
+    });
+
+    private static void Font(Action read)
+    {
+        try
+        {
+            read();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // PdfPig fails the font or the page: the PDF reader reports it
+        }
+    }
+
+    /// <summary>
+    /// Which font descriptor entry holds a font target's programs (a method, not a static table: no instrumented code
+    /// may run before SharpFuzz has set up AFL's shared memory).
+    /// </summary>
+    private static NameToken? FontFile(string target) => target switch
+    {
+        "type1" => NameToken.FontFile,
+        "truetype" => NameToken.FontFile2,
+        _ => null,
+    };
+
+    private static void FontSeeds(string target, string pdfs, string output)
     {
         Directory.CreateDirectory(output);
         foreach (var path in Directory.EnumerateFiles(pdfs, "*.pdf", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -123,9 +168,11 @@ public static class Program
                 using var document = PdfDocument.Open(File.ReadAllBytes(path));
                 foreach (var key in document.Structure.CrossReferenceTable.ObjectOffsets.Keys)
                 {
-                    if (document.Structure.GetObject(key).Data is StreamToken stream && stream.StreamDictionary.ContainsKey(NameToken.Length2)
-                        && !stream.StreamDictionary.ContainsKey(NameToken.Subtype) && stream.Decode(DefaultFilterProvider.Instance) is { Length: < 32 << 10 } program)
-                        File.WriteAllBytes(Path.Combine(output, $"{Path.GetFileNameWithoutExtension(path)}-{key.ObjectNumber}.t1"), program.ToArray());
+                    if (document.Structure.GetObject(key).Data is DictionaryToken descriptor
+                        && descriptor.TryGet(FontFile(target)!, out IndirectReferenceToken reference)
+                        && document.Structure.GetObject(reference.Data).Data is StreamToken stream
+                        && stream.Decode(DefaultFilterProvider.Instance) is { Length: < 64 << 10 } program)
+                        File.WriteAllBytes(Path.Combine(output, $"{Path.GetFileNameWithoutExtension(path)}-{reference.Data.ObjectNumber}.font"), program.ToArray());
                 }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
