@@ -150,6 +150,32 @@ public sealed class PdfType1GuardSpec
     }
 
     [Test]
+    public void A_sound_program_in_hex_form_whose_padding_ends_in_a_digit_reads_the_same_after()
+    {
+        // The same LibreOffice program with its encrypted portion written in hex, as PFA files hold it, in lines of a
+        // width for which the zero bytes PdfPig pads it with decrypt to a digit at the end.
+        var binary = FontPrograms(Path.Combine(Repo.Root, "samples", "formats", "pdf", "utf16-bom-libreoffice.pdf"))
+            .Single(p => Type1ProgramGuard.Protect(p).Length != p.Length);
+        var start = Type1ProgramGuard.EncryptedStart(binary);
+        var end = Type1ProgramGuard.EncryptedEnd(binary, start);
+        var program = Enumerable.Range(32, 64)
+            .Select(width => (byte[])[.. binary[..start], .. Encoding.Latin1.GetBytes(Hex(binary[start..end], width) + "\n"), .. binary[end..]])
+            .First(p => char.IsAsciiDigit(Plain(p)[^1]));
+        var safe = Type1ProgramGuard.Protect(program);
+        Assert.That(safe.Length, Is.EqualTo(program.Length + 2));
+        Assert.That(Plain(safe)[^1], Is.AnyOf('\n', ' ', '\r', '\t'));
+
+        var before = Type1FontParser.Parse(new MemoryInputBytes(binary), 0, 0, new StackDepthGuard(256));
+        var hex = Type1FontParser.Parse(new MemoryInputBytes(program), 0, 0, new StackDepthGuard(256));
+        var after = Type1FontParser.Parse(new MemoryInputBytes(safe), 0, 0, new StackDepthGuard(256));
+        foreach (var font in new[] { hex, after })
+        {
+            Assert.That(font.Encoding, Is.EqualTo(before.Encoding));
+            Assert.That(font.Encoding.Values.Select(font.GetCharacterBoundingBox), Is.EqualTo(before.Encoding.Values.Select(before.GetCharacterBoundingBox)));
+        }
+    }
+
+    [Test]
     public void The_fuzzing_finding_is_answered_at_once()
     {
         var path = Path.Combine(Repo.Root, "tests", "Extractor.Tests", "Corpus", "fuzz", "pdf-type1-number-at-end.pdf");
