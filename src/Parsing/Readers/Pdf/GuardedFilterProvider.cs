@@ -4,10 +4,11 @@ using UglyToad.PdfPig.Tokens;
 namespace Extractor.Parsing.Readers.Pdf;
 
 /// <summary>
-/// PdfPig's stream filters, with the last general-purpose filter of a chain (Flate, LZW, ASCII85, ASCIIHex,
-/// RunLength) passing an embedded Type 1 font program — a stream with <c>/Length2</c> and no <c>/Subtype</c> — through
-/// <see cref="Type1ProgramGuard"/> once decoded. Image codecs are never wrapped (PdfPig looks some of them up by type),
-/// and a font program stored without a filter is not seen (no producer writes one so; PdfPig decodes it unguarded).
+/// PdfPig's stream filters, with the last general-purpose filter of a chain (Flate, LZW, ASCII85, ASCIIHex, RunLength)
+/// passing an embedded Type 1 font program — a stream with <c>/Length2</c> and no <c>/Subtype</c> — through <see
+/// cref="Type1ProgramGuard"/> once decoded. Image codecs are never wrapped (PdfPig looks some of them up by type), and
+/// a font program stored without a filter is not seen (PdfPig calls no filter for it; LibreOffice, whose PDFs hold the
+/// Type 1 programs in our samples, compresses them).
 /// </summary>
 internal sealed class GuardedFilterProvider(IFilterProvider inner) : IFilterProvider
 {
