@@ -42,12 +42,10 @@ internal static class Type1ProgramGuard
         var data = program.Span;
         if (Portion(data) is not { } found) return program;
         var (start, end, lengthField) = found;
-        var portion = data[start..end];
-        var plain = Decrypt(portion);
-        CheckCharStrings(plain);
-        if (plain.Length == 0 || !char.IsAsciiDigit((char)plain[^1])) return program;
-        var insert = Repair(portion);
-        if (insert is null) return program;
+        var reading = Read(data[start..end]);
+        CheckCharStrings(reading.Plain);
+        if (reading.Plain.Length == 0 || !char.IsAsciiDigit((char)reading.Plain[^1])) return program;
+        var insert = Ending(reading);
         var result = Insert(data, end, insert);
         if (lengthField >= 0) WriteLength(result.Span[lengthField..], end - start + insert.Length);
         return result;
@@ -74,7 +72,7 @@ internal static class Type1ProgramGuard
     /// bytes than the whole plain text holds: PdfPig allocates the n bytes and reads them one by one whatever is left
     /// (2 GB and some 20 s for n = 2,000,000,000).
     /// </summary>
-    internal static void CheckCharStrings(ReadOnlySpan<byte> plain)
+    private static void CheckCharStrings(ReadOnlySpan<byte> plain)
     {
         for (var at = 0; at < plain.Length - 1; at++)
         {
@@ -82,7 +80,7 @@ internal static class Type1ProgramGuard
             if (next < 0) return;
             at += next;
             var isRd = plain[at] == '-' ? plain[at + 1] == '|' : (plain[at + 1] | 0x20) == 'd';
-            if (!isRd || at + 2 < plain.Length && !EndsWord(plain[at + 2]) && plain[at + 2] is not ((byte)'{' or (byte)'}')) continue;
+            if (!isRd || at + 2 < plain.Length && !EndsToken(plain[at + 2])) continue;
 
             // The token before it: an integer, with white space between or none ("5RD" reads as 5 and RD).
             var end = at;
@@ -91,7 +89,7 @@ internal static class Type1ProgramGuard
             while (start > 0 && char.IsAsciiDigit((char)plain[start - 1])) start--;
             if (start == end) continue;
             if (start > 0 && plain[start - 1] == '+') start--;
-            if (start > 0 && !EndsWord(plain[start - 1]) && plain[start - 1] is not ((byte)'{' or (byte)'}')) continue;
+            if (start > 0 && !EndsToken(plain[start - 1])) continue;
 
             long declared = 0;
             foreach (var digit in plain[start..end])
@@ -151,6 +149,9 @@ internal static class Type1ProgramGuard
 
     private static bool EndsWord(byte b) => IsWhite(b) || b is (byte)'<' or (byte)'>' or (byte)'[' or (byte)']' or (byte)'/' or (byte)'(' or (byte)')' or (byte)'%';
 
+    /// <summary>What ends a token of the encrypted portion's reader: what ends an operator, and procedure braces.</summary>
+    private static bool EndsToken(byte b) => EndsWord(b) || b is (byte)'{' or (byte)'}';
+
     private static bool IsWhite(byte b) => b is 0 or (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or 12;
 
     private static bool IsHex(byte b) => char.IsAsciiHexDigit((char)b);
@@ -172,38 +173,52 @@ internal static class Type1ProgramGuard
     }
 
     /// <summary>
-    /// The bytes to add at the end of an encrypted portion whose last plain byte is a digit, or null when it needs none.
+    /// An encrypted portion read as PdfPig reads it: its plain text (hex or binary, padded, the first four bytes
+    /// dropped), and what choosing a byte to add at its end needs — the form, the hex form's padding of zero bytes and
+    /// last unpaired digit, and the eexec key after the cipher text proper (before the padding).
     /// </summary>
-    internal static byte[]? Repair(ReadOnlySpan<byte> portion)
+    private readonly record struct Reading(byte[] Plain, bool Hex, int Padding, byte? Dangling, ushort Key);
+
+    private static Reading Read(ReadOnlySpan<byte> portion)
     {
         var hex = IsHexForm(portion);
         var padding = 0;
         byte? dangling = null;
-        var cipher = hex ? HexCipher(portion, out padding, out dangling) : portion.ToArray();
-        if (cipher.Length + padding <= RandomBytes) return null;
-
-        // The key after the cipher text proper; the hex form's padding zeros follow it.
+        ReadOnlySpan<byte> cipher = hex ? HexCipher(portion, out padding, out dangling) : portion;
+        var plain = new byte[Math.Max(0, cipher.Length + padding - RandomBytes)];
         var key = EexecKey;
-        foreach (var b in cipher[..^(padding == 0 ? 1 : 0)]) key = Step(key, b);
-        var last = padding == 0 ? (byte)(cipher[^1] ^ (key >> 8)) : LastPlain(key, null, padding);
-        if (!char.IsAsciiDigit((char)last)) return null;
-        if (padding == 0) key = Step(key, cipher[^1]);
+        var keyAfterCipher = key;
+        for (var i = 0; i < cipher.Length + padding; i++)
+        {
+            if (i == cipher.Length) keyAfterCipher = key;
+            var c = i < cipher.Length ? cipher[i] : (byte)0;
+            if (i >= RandomBytes) plain[i - RandomBytes] = (byte)(c ^ (key >> 8));
+            key = Step(key, c);
+        }
+        return new Reading(plain, hex, padding, dangling, padding == 0 ? key : keyAfterCipher);
+    }
 
+    /// <summary>
+    /// The bytes to add at the end of a portion whose last plain byte is a digit: one cipher byte (two hex digits in hex
+    /// form) whose plain byte — or, in hex form, the last of the padding after it — is white space, or else no digit.
+    /// </summary>
+    private static byte[] Ending(Reading reading)
+    {
         byte? fallback = null;
         foreach (var blank in Blanks)
         {
-            for (var candidate = 0; candidate < (dangling is null ? 256 : 16); candidate++)
+            for (var candidate = 0; candidate < (reading.Dangling is null ? 256 : 16); candidate++)
             {
                 // After a dangling high nibble only the low one can be chosen.
-                var added = dangling is { } high ? (byte)(high << 4 | candidate) : (byte)candidate;
-                if (!hex && added == ClearToMark[0]) continue; // would start a match of the mark that follows
-                var plain = LastPlain(key, added, padding);
-                if (plain == blank) return Encode(added, hex, dangling is not null);
+                var added = reading.Dangling is { } high ? (byte)(high << 4 | candidate) : (byte)candidate;
+                if (!reading.Hex && added == ClearToMark[0]) continue; // would start a match of the mark that follows
+                var plain = LastPlain(reading.Key, added, reading.Padding);
+                if (plain == blank) return Encode(added, reading.Hex, reading.Dangling is not null);
                 if (fallback is null && !char.IsAsciiDigit((char)plain)) fallback = added;
             }
         }
         return fallback is { } other
-            ? Encode(other, hex, dangling is not null)
+            ? Encode(other, reading.Hex, reading.Dangling is not null)
             : throw new InvalidDataException("the Type 1 font program's encrypted portion cannot be ended safely");
     }
 
@@ -212,34 +227,13 @@ internal static class Type1ProgramGuard
     /// tests; empty when the program has no encrypted portion.
     /// </summary>
     internal static byte[] PlainText(ReadOnlySpan<byte> program) =>
-        Portion(program) is { } found ? Decrypt(program[found.Start..found.End]) : [];
+        Portion(program) is { } found ? Read(program[found.Start..found.End]).Plain : [];
 
-    /// <summary>A portion's plain text as PdfPig decrypts it: hex or binary, padded, its first four bytes dropped.</summary>
-    private static byte[] Decrypt(ReadOnlySpan<byte> portion)
+    /// <summary>The last plain byte after <paramref name="added"/> and <paramref name="padding"/> zero bytes.</summary>
+    private static byte LastPlain(ushort key, byte added, int padding)
     {
-        var hex = IsHexForm(portion);
-        var padding = 0;
-        var cipher = hex ? HexCipher(portion, out padding, out _) : portion.ToArray();
-        var plain = new byte[Math.Max(0, cipher.Length + padding - RandomBytes)];
-        var key = EexecKey;
-        for (var i = 0; i < cipher.Length + padding; i++)
-        {
-            var c = i < cipher.Length ? cipher[i] : (byte)0;
-            if (i >= RandomBytes) plain[i - RandomBytes] = (byte)(c ^ (key >> 8));
-            key = Step(key, c);
-        }
-        return plain;
-    }
-
-    /// <summary>The last plain byte after <paramref name="added"/> (if any) and <paramref name="padding"/> zero bytes.</summary>
-    private static byte LastPlain(ushort key, byte? added, int padding)
-    {
-        var plain = 0;
-        if (added is { } a)
-        {
-            plain = a ^ (key >> 8);
-            key = Step(key, a);
-        }
+        var plain = added ^ (key >> 8);
+        key = Step(key, added);
         for (var i = 0; i < padding; i++)
         {
             plain = key >> 8;
