@@ -154,11 +154,11 @@ public static class Program
     /// Which font descriptor entry holds a font target's programs (a method, not a static table: no instrumented code
     /// may run before SharpFuzz has set up AFL's shared memory).
     /// </summary>
-    private static NameToken? FontFile(string target) => target switch
+    private static NameToken FontFile(string target) => target switch
     {
         "type1" => NameToken.FontFile,
         "truetype" => NameToken.FontFile2,
-        _ => null,
+        _ => throw new ArgumentException("a font target: type1 or truetype", nameof(target)),
     };
 
     private static void FontSeeds(string target, string pdfs, string output)
@@ -172,7 +172,7 @@ public static class Program
                 foreach (var key in document.Structure.CrossReferenceTable.ObjectOffsets.Keys)
                 {
                     if (document.Structure.GetObject(key).Data is DictionaryToken descriptor
-                        && descriptor.TryGet(FontFile(target)!, out IndirectReferenceToken reference)
+                        && descriptor.TryGet(FontFile(target), out IndirectReferenceToken reference)
                         && document.Structure.GetObject(reference.Data).Data is StreamToken stream
                         && stream.Decode(DefaultFilterProvider.Instance) is { Length: < 64 << 10 } program)
                         File.WriteAllBytes(Path.Combine(output, $"{Path.GetFileNameWithoutExtension(path)}-{reference.Data.ObjectNumber}.font"), program.ToArray());
